@@ -1,0 +1,76 @@
+# Regionens nyhetsrum: `make run` starts the demo site, `make test` runs every test.
+# Both create or update the virtual environment first (needs only Python 3.11).
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export BASE_URL ?= http://$(HOST):$(PORT)
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements/dev.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create the virtual environment and install the locked dependencies
+	@$(MANAGE) compile_po
+
+.PHONY: setup
+setup: install ## Migrate the database and load the demo content
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+
+.PHONY: run
+run: setup ## Set up and serve the demo site on HOST:PORT (default 127.0.0.1:8000)
+	@echo "Serving on http://$(HOST):$(PORT)/ (English: /en/, admin: /admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+.PHONY: browser-deps
+browser-deps: ## Install Debian's chromium for the browser tests if it is missing
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian's chromium for the browser tests..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "WARNING: /usr/bin/chromium is missing; browser tests will be skipped (sudo apt-get install chromium)."; \
+		fi; \
+	fi
+
+.PHONY: test
+test: install browser-deps ## Set up and run the whole test suite (DATABASE_URL selects PostgreSQL)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+.PHONY: format
+format: install ## Format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+.PHONY: messages
+messages: install ## Update the .po catalogues after changing UI strings
+	$(MANAGE) makemessages -l sv -l en --no-location --no-obsolete -i ".venv/*" -i "staticfiles/*"
+	$(BIN)/python scripts/check_translations.py --fill-en
+
+.PHONY: lock
+lock: ## Re-resolve the locked dependencies from pyproject.toml (needs network)
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --quiet -o requirements/base.txt
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --quiet -o requirements/dev.txt

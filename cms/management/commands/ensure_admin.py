@@ -1,0 +1,46 @@
+"""Create the first administrator if there is none: ``python manage.py ensure_admin``.
+
+Username and password come from DJANGO_SUPERUSER_USERNAME and
+DJANGO_SUPERUSER_PASSWORD. Without a password a random one is generated and printed
+once; it is never stored anywhere but in the (hashed) user row.
+"""
+
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Create an administrator account unless one exists."
+
+    def handle(self, *args, **options):
+        user_model = get_user_model()
+        username = os.environ.get("DJANGO_SUPERUSER_USERNAME", "admin")
+        password = os.environ.get("DJANGO_SUPERUSER_PASSWORD", "")
+        email = os.environ.get("DJANGO_SUPERUSER_EMAIL", "admin@example.org")
+        existing = user_model.objects.filter(username=username).first()
+        if existing is not None:
+            if password and not existing.check_password(password):
+                existing.set_password(password)
+                existing.save(update_fields=["password"])
+                self.stdout.write(
+                    f"Updated the password of administrator '{username}'."
+                )
+            else:
+                self.stdout.write(f"Administrator '{username}' already exists.")
+            return
+        generated = not password
+        if generated:
+            password = secrets.token_urlsafe(12)
+        user_model.objects.create_superuser(
+            username=username, email=email, password=password
+        )
+        self.stdout.write(self.style.SUCCESS(f"Created administrator '{username}'."))
+        if generated:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Generated password (shown once, write it down): {password}"
+                )
+            )

@@ -1,0 +1,308 @@
+"""Cross-cutting models every app uses: user, image, the base page and site settings."""
+
+from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+from .i18n import field_in, has_value
+
+
+class User(AbstractUser):
+    """Editors, reviewers, translators and administrators (custom from the start)."""
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+
+class CustomImage(AbstractImage):
+    """An image with translated alt text (``description``) and a photographer credit."""
+
+    credit = models.CharField(
+        _("photographer credit"),
+        max_length=255,
+        blank=True,
+        help_text=_('Name of the photographer. Shown as "Foto: name" / "Photo: name".'),
+    )
+    decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_(
+            "Tick only if the image adds no information (it then gets an empty alt "
+            "text and screen readers skip it)."
+        ),
+    )
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "description_sv",
+        "description_en",
+        "decorative",
+        "credit",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = Image._meta.permissions
+
+    @property
+    def alt_text(self) -> str:
+        """Alt text in the active language; empty for decorative images."""
+        if self.decorative:
+            return ""
+        return field_in(self, "description") or ""
+
+    @property
+    def alt_lang(self) -> str:
+        """The language the alt text is in, when it differs from the page's."""
+        lang = get_language()
+        if lang != "sv" and not has_value(getattr(self, f"description_{lang}", "")):
+            return "sv"
+        return ""
+
+    @property
+    def default_alt_text(self) -> str:
+        return self.alt_text
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(
+        CustomImage, on_delete=models.CASCADE, related_name="renditions"
+    )
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class BasePage(Page):
+    """Abstract base of every page type: language readiness for the language policy.
+
+    A page is available in English when it is not marked Swedish-only and all of
+    ``english_required_fields`` have English values. ``english_ready`` stores that for
+    the live version so listings, feeds and sitemaps can filter in SQL.
+    """
+
+    english_required_fields: tuple[str, ...] = ("title",)
+
+    swedish_only = models.BooleanField(
+        _("Swedish only"),
+        default=False,
+        help_text=_(
+            "Tick if this page will not be translated. English readers then get a "
+            "short notice that links to the Swedish page."
+        ),
+    )
+    english_ready = models.BooleanField(
+        _("available in English"), default=False, editable=False
+    )
+
+    settings_panels = [
+        MultiFieldPanel([FieldPanel("swedish_only")], heading=_("Languages")),
+        *Page.settings_panels,
+    ]
+
+    class Meta:
+        abstract = True
+
+    def missing_english_fields(self) -> list[str]:
+        """Names of required fields that have no English value."""
+        return [
+            name
+            for name in self.english_required_fields
+            if not has_value(getattr(self, f"{name}_en", None))
+        ]
+
+    def compute_english_ready(self) -> bool:
+        return not self.swedish_only and not self.missing_english_fields()
+
+    def is_available_in(self, language: str) -> bool:
+        if language == "sv":
+            return True
+        return self.compute_english_ready()
+
+    def save(self, *args, **kwargs):
+        self.english_ready = self.compute_english_ready()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "english_ready" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "english_ready"]
+        return super().save(*args, **kwargs)
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details and fixed links shown in the footer of every page."""
+
+    organisation_name = models.CharField(
+        _("organisation name"),
+        max_length=120,
+        default="Region Blekinge",
+        help_text=_("Shown in the header, footer and as publisher in feeds."),
+    )
+    street_address = models.CharField(
+        _("visiting address"),
+        max_length=200,
+        blank=True,
+        help_text=_("Street address."),
+    )
+    postal_address = models.CharField(
+        _("postal address"), max_length=200, blank=True, help_text=_("Postal address.")
+    )
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, help_text=_("Switchboard number.")
+    )
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Public contact email address.")
+    )
+    opening_hours = models.CharField(
+        _("opening hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Monday to Friday 8-16."),
+    )
+    accessibility_page = models.ForeignKey(
+        Page,
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page, as the law requires."),
+    )
+    cookie_page = models.ForeignKey(
+        Page,
+        verbose_name=_("cookie page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page."),
+    )
+
+    select_related = ["accessibility_page", "cookie_page"]
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("postal_address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("opening_hours"),
+            ],
+            heading=_("Contact details"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_page"), FieldPanel("cookie_page")],
+            heading=_("Footer links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+
+class Person(RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
+    """A named person: spokesperson, press contact or quoted official.
+
+    Used by press releases (quotes, press contacts) and projects (contacts), so it
+    lives here rather than in ``press`` (``specialisation`` may not import ``press``).
+    """
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("Full name."))
+    role = models.CharField(
+        _("title/role"),
+        max_length=200,
+        help_text=_('For example "innovationsstrateg på Region Blekinge".'),
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=120,
+        blank=True,
+        help_text=_("Employer or assembly, e.g. Region Blekinge."),
+    )
+    party = models.CharField(
+        _("party"),
+        max_length=12,
+        blank=True,
+        help_text=_("Party abbreviation for politicians, e.g. M or S."),
+    )
+    photo = models.ForeignKey(
+        "cms.CustomImage",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Portrait, shown with press contacts."),
+    )
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Shown when the person is a press contact.")
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("Shown when the person is a press contact."),
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("party"),
+        FieldPanel("photo"),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone")], heading=_("Press contact")
+        ),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("organisation"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.party})" if self.party else self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "cms/previews/person.html"
+
+    def attribution(self) -> str:
+        return format_attribution(self.name, self.party, self.role)
+
+
+def format_attribution(name: str, party: str = "", role: str = "") -> str:
+    """ "Johan Sandberg (M), ordförande i ..." as used in quote captions."""
+    text = name or ""
+    if party:
+        text = f"{text} ({party})"
+    if role:
+        text = f"{text}, {role}" if text else role
+    return text

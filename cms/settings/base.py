@@ -1,0 +1,261 @@
+"""Production-safe defaults shared by every environment.
+
+Everything environment-specific comes from environment variables. ``dev.py`` and
+``test.py`` relax these defaults; ``production.py`` refuses to start without the
+secrets it needs.
+"""
+
+import os
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+import dj_database_url
+import dj_email_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(default)).strip().lower() in {
+        "1",
+        "true",
+        "yes",
+        "on",
+    }
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [
+        item.strip()
+        for item in os.environ.get(name, default).split(",")
+        if item.strip()
+    ]
+
+
+DEBUG = False
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# The public address of the site, used for feeds, sitemaps, emails and canonical
+# links when there is no request (management commands, emails).
+BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = BASE_URL
+
+INSTALLED_APPS = [
+    # wagtail-modeltranslation must come before the apps it translates (Page is
+    # registered before our page types) and before wagtail.admin; its makemigrations
+    # override keeps Wagtail's own Page model out of our migrations (the Page
+    # translation columns are added by cms migration 0002 instead).
+    "wagtail_modeltranslation",
+    "wagtail_modeltranslation.makemigrations",
+    "modeltranslation",
+    "home",
+    "press",
+    "specialisation",
+    "cms",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    # Wagtail 8's search index uses PostgreSQL's SearchVectorField/GinIndex.
+    "django.contrib.postgres",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "cms.urls"
+WSGI_APPLICATION = "cms.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
+            "OPTIONS": {
+                # A Redis outage must not take the site down: serve uncached and log.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "cms",
+        }
+    }
+
+AUTH_USER_MODEL = "cms.User"
+_VALIDATORS = "django.contrib.auth.password_validation"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
+    {
+        "NAME": f"{_VALIDATORS}.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": f"{_VALIDATORS}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
+]
+
+# Languages: Swedish is the source language, served at /; English at /en/.
+LANGUAGE_CODE = "sv"
+LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Stockholm"
+USE_I18N = True
+USE_TZ = True
+
+MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
+MODELTRANSLATION_LANGUAGES = ("sv", "en")
+# Wagtail's own code (admin, routing) reads page.title/slug/url_path, so those fall
+# back to Swedish. Readers never see that fallback as English: a page that is not
+# complete in English is answered with a plain notice (cms.wagtail_hooks), and
+# listings filter on the English fields.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("sv",), "sv": ()}
+WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+# One translation model only: never Wagtail's own locales.
+WAGTAIL_I18N_ENABLED = False
+
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    },
+}
+# Hashed static files may be cached for a year by browsers and CDNs.
+WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
+
+# Email: EMAIL_URL such as submission://user:password@smtp.example.se:587 (STARTTLS),
+# smtps://... (TLS) or smtp://...; without it, mail is printed to the console.
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+if EMAIL_URL:
+    _email = dj_email_url.parse(EMAIL_URL)
+    if "EMAIL_BACKEND" not in _email:
+        raise ValueError(
+            "EMAIL_URL has an unknown scheme; use submission://, smtps:// or smtp://"
+        )
+    globals().update({key: value for key, value in _email.items() if value is not None})
+    EMAIL_TIMEOUT = _email.get("EMAIL_TIMEOUT") or 10
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Security defaults; dev.py relaxes the HTTPS ones for runserver.
+SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SECURE = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Wagtail
+WAGTAIL_SITE_NAME = "Region Blekinge"
+WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "odt",
+    "ods",
+    "pdf",
+    "pptx",
+    "rtf",
+    "txt",
+    "xlsx",
+]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILADMIN_COMMENTS_ENABLED = True
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_MODERATION_ENABLED = True
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
+WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
+}

@@ -1,0 +1,134 @@
+"""Template tags for the site chrome: navigation, language versions, dates."""
+
+import datetime
+
+from django import template
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from wagtail.models import Page, Site
+
+from cms.i18n import (
+    absolute,
+    alternates_for_page,
+    alternates_for_path,
+    lang_if_fallback,
+    page_url_in,
+    value_and_lang,
+)
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    # Site.find_for_request caches the site on the request; root_page is a FK.
+    if not hasattr(request, "_cms_root_page"):
+        request._cms_root_page = site.root_page
+    return request._cms_root_page
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    return _site_root(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Live children of the home page with "show in menus" ticked.
+
+    In English only pages with an English title are listed, so the menu never shows
+    Swedish titles as if they were English.
+    """
+    request = context.get("request")
+    root = _site_root(request)
+    if root is None:
+        return []
+    cache_attr = f"_cms_menu_{translation.get_language()}"
+    if hasattr(request, cache_attr):
+        return getattr(request, cache_attr)
+    pages = root.get_children().live().in_menu().public()
+    if translation.get_language() != "sv":
+        pages = pages.exclude(title_en__isnull=True).exclude(title_en="")
+    items = list(pages)
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+    menu = [
+        {
+            "title": item.title,
+            "url": item.get_url(request),
+            "active": bool(current_path) and current_path.startswith(item.path),
+            "current": current is not None and current.pk == item.pk,
+        }
+        for item in items
+    ]
+    setattr(request, cache_attr, menu)
+    return menu
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The page in each language: for hreflang links and the language switcher."""
+    request = context.get("request")
+    page = context.get("page")
+    if page is not None and isinstance(page, Page) and page.pk:
+        return alternates_for_page(page, request)
+    if request is None:
+        return []
+    return alternates_for_path(request)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    request = context.get("request")
+    page = context.get("page")
+    if page is not None and isinstance(page, Page) and page.pk:
+        language = translation.get_language()
+        if not page.is_available_in(language):
+            language = "sv"
+        return absolute(page_url_in(page, language, request) or "", request)
+    return request.build_absolute_uri(request.path) if request else ""
+
+
+@register.simple_tag(takes_context=True)
+def url_in(context, page, language):
+    return page_url_in(page, language, context.get("request"))
+
+
+@register.filter
+def lang_attr(obj, field_name):
+    """` lang="sv"` when ``obj.field_name`` is shown in Swedish on an English page."""
+    lang = lang_if_fallback(obj, field_name)
+    return format_html(' lang="{}"', lang) if lang else mark_safe("")
+
+
+@register.filter
+def long_date(value):
+    """31 augusti 2021 / 31 August 2021, in the active language."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return date_format(value, "j F Y")
+
+
+@register.simple_tag
+def html_title(page):
+    """The SEO title in the active language if there is one, else the page title."""
+    seo_title, lang = value_and_lang(page, "seo_title")
+    if seo_title and lang == translation.get_language():
+        return seo_title
+    return page.title
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context):
+    """Ancestors of the current page from the home page down (one query)."""
+    page = context.get("page")
+    if page is None or not getattr(page, "pk", None) or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2))

@@ -1,0 +1,1 @@
+"""Newsroom models (press releases and news)."""

@@ -1,0 +1,1 @@
+"""Smart-specialisation strategy, areas, projects and their snippets."""

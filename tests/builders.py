@@ -1,0 +1,39 @@
+"""One generic way to build pages and snippets in tests (cfpb's builder habit)."""
+
+import itertools
+from typing import Any
+
+from django.utils.text import slugify
+
+from wagtail.models import Page, Site
+
+_counter = itertools.count(1)
+
+
+def home_page() -> Page:
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def make_page(
+    parent: Page, page_class: type[Page], *, publish: bool = True, **fields: Any
+):
+    """Create a page of ``page_class`` under ``parent``. Swedish title and slug are
+    filled in if not given; English fields only when passed."""
+    n = next(_counter)
+    fields.setdefault("title_sv", f"Testsida {n}")
+    fields.setdefault("slug_sv", slugify(fields["title_sv"]) or f"testsida-{n}")
+    if fields.get("title_en") and "slug_en" not in fields:
+        fields["slug_en"] = slugify(fields["title_en"])
+    m2m = {k: fields.pop(k) for k in list(fields) if k.endswith("__m2m")}
+    page = page_class(**fields)
+    parent.add_child(instance=page)
+    for name, value in m2m.items():
+        getattr(page, name.removesuffix("__m2m")).set(value)
+    if publish:
+        page.save_revision().publish()
+    else:
+        page.live = False
+        page.save_revision()
+        Page.objects.filter(pk=page.pk).update(live=False)
+    page.refresh_from_db()
+    return page
