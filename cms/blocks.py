@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -33,6 +34,20 @@ def require_exactly_one(value, *names: str) -> None:
     raise StructBlockValidationError(
         block_errors={name: ValidationError(message) for name in names}
     )
+
+
+class RenditionImageChooserBlock(ImageChooserBlock):
+    """An image chooser whose bulk load also fetches the image's renditions, so a
+    stream with many images renders with a fixed number of queries."""
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        images = (
+            get_image_model()
+            .objects.prefetch_renditions()
+            .in_bulk([value for value in values if value is not None])
+        )
+        return [images.get(value) for value in values]
 
 
 class RichTextBlock(blocks.RichTextBlock):
@@ -87,7 +102,7 @@ class ImageValue(blocks.StructValue):
 class ImageBlock(blocks.StructBlock):
     """An image with an optional caption and photographer credit."""
 
-    image = ImageChooserBlock(label=_("image"))
+    image = RenditionImageChooserBlock(label=_("image"))
     caption = blocks.CharBlock(
         label=_("caption"),
         required=False,

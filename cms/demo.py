@@ -31,6 +31,23 @@ def _strip_ids(data: Any) -> Any:
     return data
 
 
+def raw_stream(value: Any) -> Any:
+    """``[("text", "<p>..</p>"), ...]`` as raw StreamField data (chooser blocks take
+    primary keys), so demo bodies can be written compactly."""
+    if isinstance(value, list) and value and isinstance(value[0], tuple):
+        return [{"type": block_type, "value": data} for block_type, data in value]
+    return value
+
+
+def _prepare(model: type[models.Model], fields: dict[str, Any]) -> dict[str, Any]:
+    return {
+        name: raw_stream(value)
+        if isinstance(model._meta.get_field(name), StreamField)
+        else value
+        for name, value in fields.items()
+    }
+
+
 def _comparable(obj: models.Model, name: str, value: Any) -> Any:
     field = obj._meta.get_field(name)
     if isinstance(field, StreamField):
@@ -66,6 +83,7 @@ def ensure_page(parent: Page, model: type[Page], slug_sv: str, **fields: Any) ->
     with ``fields`` and publish it, only if something differs."""
     page = model.objects.child_of(parent).filter(slug_sv=slug_sv).first()
     first_published_at = fields.pop("first_published_at", None)
+    fields = _prepare(model, fields)
     if page is None:
         page = model(slug_sv=slug_sv)
         m2m = {
@@ -100,6 +118,7 @@ def ensure_object(model: type[models.Model], lookup: dict[str, Any], **fields: A
     Snippets with revisions get one revision (published if they have draft state)
     per real change and none otherwise."""
     obj = model.objects.filter(**lookup).first()
+    fields = _prepare(model, fields)
     if obj is None:
         plain = {k: v for k, v in fields.items() if not _is_m2m(model, k)}
         obj = model(**lookup, **plain)

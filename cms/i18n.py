@@ -129,3 +129,13 @@ def alternates_for_path(request: Any) -> list[Alternate]:
             )
         )
     return result
+
+
+def readable(queryset: Any, language: str | None = None) -> Any:
+    """The live, public pages of a BasePage queryset that readers of ``language``
+    may see: everything in Swedish, only pages available in English in English."""
+    language = language or translation.get_language() or SOURCE_LANGUAGE
+    queryset = queryset.live().public()
+    if language != SOURCE_LANGUAGE:
+        queryset = queryset.filter(english_ready=True)
+    return queryset

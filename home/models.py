@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 
 from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from cms.models import BasePage
+from press.models import HEAVY_FIELDS, NewsIndexPage
+from specialisation.models import StrategyPage
 
 
 class HomeStreamBlock(BaseStreamBlock):
@@ -24,6 +26,9 @@ class HomePage(BasePage):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
+        "press.NewsIndexPage",
+        "specialisation.StrategyPage",
+        "specialisation.ProjectIndexPage",
         "home.ContentPage",
         "home.AccessibilityStatementPage",
         "home.CookiePage",
@@ -41,6 +46,24 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        strategy = StrategyPage.objects.live().public().first()
+        context["strategy"] = strategy
+        context["areas"] = list(strategy.areas()) if strategy else []
+        news_index = NewsIndexPage.objects.live().public().first()
+        context["news_index"] = news_index
+        context["latest_news"] = (
+            list(
+                news_index.releases()
+                .order_by("-publication_date")
+                .defer(*HEAVY_FIELDS)[:4]
+            )
+            if news_index
+            else []
+        )
+        return context
 
 
 class ContentPage(BasePage):

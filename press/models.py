@@ -1,1 +1,314 @@
-"""Newsroom models (press releases and news)."""
+"""Newsroom: the news index and press releases/news items."""
+
+from django import forms
+from django.db import models
+from django.db.models import Q
+from django.http import HttpResponseBadRequest
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms.i18n import absolute, readable
+from cms.listing import render_listing
+from cms.models import BasePage
+from specialisation.models import ProjectPage, SpecialisationAreaPage
+
+from .blocks import PressReleaseStreamBlock
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The newsroom ("Nyheter och pressmeddelanden"): lists releases newest first,
+    with filters, pagination and RSS/Atom feeds per language."""
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["press.PressReleasePage"]
+    english_required_fields = ("title",)
+    per_page = 20
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the list of releases.")
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def releases(self, language: str | None = None):
+        """Live releases under this index that exist in ``language``."""
+        return readable(PressReleasePage.objects.child_of(self), language)
+
+    def _filter_form(self, request):
+        from .forms import NewsFilterForm
+
+        return NewsFilterForm(request.GET or None, index=self, language=get_language())
+
+    @path("")
+    def index_view(self, request):
+        releases = (
+            self.releases()
+            .order_by("-publication_date", "-pk")
+            .defer(*HEAVY_FIELDS)
+            .select_related("image")
+        )
+        return render_listing(
+            self,
+            request,
+            self._filter_form(request),
+            releases,
+            name="releases",
+            per_page=self.per_page,
+        )
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        return self._feed(request, "rss")
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return self._feed(request, "atom")
+
+    def _feed(self, request, kind):
+        from .feeds import ReleaseFeed
+
+        form = self._filter_form(request)
+        releases = self.releases()
+        if form.is_bound:
+            if not form.is_valid():
+                return HttpResponseBadRequest(
+                    form.error_text(), content_type="text/plain; charset=utf-8"
+                )
+            releases = form.filter(releases)
+        return ReleaseFeed(self, releases, kind)(request)
+
+    def feed_url(self, kind: str = "rss") -> str:
+        return self.url + self.reverse_subpage(kind)
+
+
+# Listings never show the body; not loading it keeps long lists light.
+HEAVY_FIELDS = ("body", "body_sv", "body_en")
+
+
+class PressReleaseTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "press.PressReleasePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class PressReleasePage(BasePage):
+    """A dated press release or news item. Listed on the news index, in the feeds
+    and on the pages of the areas and projects it is about."""
+
+    parent_page_types = ["press.NewsIndexPage"]
+    subpage_types = []
+    english_required_fields = ("title", "lead", "body")
+
+    KIND_PRESS_RELEASE = "press_release"
+    KIND_NEWS = "news"
+    KIND_CHOICES = [(KIND_PRESS_RELEASE, _("Press release")), (KIND_NEWS, _("News"))]
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=KIND_CHOICES,
+        default=KIND_PRESS_RELEASE,
+        help_text=_("Press release (to the media) or news (to everyone)."),
+    )
+    publication_date = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Shown on the page and used for sorting. Leave empty to use the time it "
+            "is first published; set it only for back-dated imports."
+        ),
+    )
+    lead = models.TextField(
+        _("lead"),
+        help_text=_("The ingress: one or two sentences. Shown in listings and feeds."),
+    )
+    image = models.ForeignKey(
+        "cms.CustomImage",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. Alt text and photographer credit come from the image."),
+    )
+    image_caption = models.CharField(
+        _("image caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Optional caption under the main image."),
+    )
+    body = StreamField(PressReleaseStreamBlock(), blank=True, verbose_name=_("body"))
+    related_areas = ParentalManyToManyField(
+        SpecialisationAreaPage,
+        verbose_name=_("specialisation areas"),
+        blank=True,
+        related_name="press_releases",
+        help_text=_("The release is listed on these areas' pages."),
+    )
+    related_projects = ParentalManyToManyField(
+        ProjectPage,
+        verbose_name=_("projects"),
+        blank=True,
+        related_name="press_releases",
+        help_text=_("The release is listed on these projects' pages."),
+    )
+    tags = ClusterTaggableManager(
+        through=PressReleaseTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Used to find related releases."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("publication_date")],
+            heading=_("Kind and date"),
+        ),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_caption")], heading=_("Main image")
+        ),
+        FieldPanel("body"),
+        InlinePanel("press_contacts", label=_("press contacts")),
+        MultiFieldPanel(
+            [
+                FieldPanel("related_areas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_projects"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Related"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("publication_date"),
+        index.FilterField("english_ready"),
+    ]
+
+    class Meta:
+        verbose_name = _("press release or news item")
+        verbose_name_plural = _("press releases and news")
+        indexes = [models.Index(fields=["english_ready", "-publication_date"])]
+
+    def save(self, *args, **kwargs):
+        # The publication date defaults to the first publication (or the scheduled
+        # go-live time), so editors need not type it.
+        if self.live and self.publication_date is None:
+            self.publication_date = (
+                self.first_published_at or self.go_live_at or timezone.now()
+            )
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = [*kwargs["update_fields"], "publication_date"]
+        return super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        return self.publication_date or self.go_live_at or self.first_published_at
+
+    def kind_label(self) -> str:
+        return str(dict(self.KIND_CHOICES).get(self.kind, ""))
+
+    def areas(self):
+        return readable(self.related_areas.all()).order_by("path")
+
+    def projects(self):
+        return readable(self.related_projects.all()).order_by("path")
+
+    def related_releases(self, areas, projects, limit: int = 3):
+        """Up to ``limit`` other live releases about the same areas, projects or
+        tags, newest first, in the reader's language."""
+        condition = Q(related_areas__in=areas) | Q(related_projects__in=projects)
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        if tag_ids:
+            condition |= Q(tags__in=tag_ids)
+        releases = readable(PressReleasePage.objects.exclude(pk=self.pk))
+        ids = (
+            releases.filter(condition)
+            .order_by("-publication_date")
+            .values_list("pk", flat=True)
+            .distinct()[: limit * 4]
+        )
+        ids = list(dict.fromkeys(ids))[:limit]
+        by_id = PressReleasePage.objects.defer(*HEAVY_FIELDS).in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def structured_data(self) -> dict:
+        """schema.org NewsArticle for search engines (rendered as JSON-LD)."""
+        organisation = {"@type": "Organization", "name": self.get_site().site_name}
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.lead,
+            "inLanguage": get_language(),
+            "datePublished": _iso(self.display_date),
+            "dateModified": _iso(self.last_published_at or self.display_date),
+            "mainEntityOfPage": self.get_full_url(),
+            "url": self.get_full_url(),
+            "author": organisation,
+            "publisher": organisation,
+        }
+        if self.image:
+            data["image"] = [absolute(self.image.get_rendition("fill-1200x630").url)]
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        areas = list(self.areas())
+        projects = list(self.projects())
+        context.update(
+            areas=areas,
+            projects=projects,
+            contacts=[
+                item.person
+                for item in self.press_contacts.select_related("person__photo")
+                if item.person
+            ],
+            related=self.related_releases(areas, projects),
+        )
+        return context
+
+
+def _iso(value) -> str | None:
+    return timezone.localtime(value).isoformat() if value else None
+
+
+class PressContact(Orderable):
+    """A person readers and journalists can contact about a release."""
+
+    page = ParentalKey(
+        PressReleasePage, on_delete=models.CASCADE, related_name="press_contacts"
+    )
+    person = models.ForeignKey(
+        "cms.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Shown with email and phone under the release."),
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")

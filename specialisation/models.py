@@ -1,1 +1,436 @@
-"""Smart-specialisation strategy, areas, projects and their snippets."""
+"""Smart-specialisation strategy, its areas and projects, and the snippets they share
+with the newsroom (partner organisations and fact boxes).
+
+This app never imports ``press``: an area lists its press releases through the
+reverse relation ``press_releases`` that ``press`` declares.
+"""
+
+from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES
+from cms.i18n import readable
+from cms.listing import render_listing
+from cms.models import BasePage
+
+from .blocks import ProjectStreamBlock, StrategyStreamBlock
+
+FACT_BOX_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class Organisation(RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
+    """A partner organisation (university, science park, agency...)."""
+
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The organisation's official name.")
+    )
+    logo = models.ForeignKey(
+        "cms.CustomImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional logo. Its alt text should be the organisation's name."),
+    )
+    url = models.URLField(
+        _("website"), blank=True, help_text=_("The organisation's own website.")
+    )
+    description = models.TextField(
+        _("short description"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences about the organisation."),
+    )
+    _revisions = GenericRelation(
+        "wagtailcore.Revision", related_query_name="organisation"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("url"),
+        FieldPanel("logo"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "specialisation/previews/organisation.html"
+
+
+class FactBox(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A reusable box of key facts, embedded in press releases and strategy pages.
+
+    Pages show the published version, so editing and publishing a fact box once
+    updates every page that uses it. Drafts go through the fact box workflow.
+    """
+
+    title = models.CharField(
+        _("title"),
+        max_length=160,
+        help_text=_('For example "Fakta: Blekinges smarta specialiseringsstrategi".'),
+    )
+    body = RichTextField(
+        _("facts"),
+        features=FACT_BOX_FEATURES,
+        help_text=_("Short paragraphs and lists. Use level 3 headings inside the box."),
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="fact_box")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="fact_box",
+        for_concrete_model=False,
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("body")]
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("fact box")
+        verbose_name_plural = _("fact boxes")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "specialisation/previews/fact_box.html"
+
+
+class StrategyPage(BasePage):
+    """The region's smart-specialisation strategy; lists its specialisation areas."""
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["specialisation.SpecialisationAreaPage"]
+    english_required_fields = ("title", "intro")
+
+    intro = models.TextField(
+        _("introduction"), help_text=_("What the strategy is, in one or two sentences.")
+    )
+    purpose = RichTextField(
+        _("purpose"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Why the region has the strategy and what it should achieve."),
+    )
+    body = StreamField(StrategyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("purpose"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("strategy page")
+
+    def areas(self):
+        areas = readable(SpecialisationAreaPage.objects.child_of(self))
+        return areas.select_related("image").order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["areas"] = self.areas()
+        return context
+
+
+class SpecialisationAreaPage(BasePage):
+    """One of the strategy's specialisation areas, e.g. Smart industri."""
+
+    parent_page_types = ["specialisation.StrategyPage"]
+    subpage_types = []
+    english_required_fields = ("title", "short_description")
+    related_limit = 5
+
+    short_description = models.TextField(
+        _("short description"),
+        max_length=500,
+        help_text=_("Shown on the strategy page, the home page and in listings."),
+    )
+    focus_themes = models.CharField(
+        _("focus themes"),
+        max_length=255,
+        blank=True,
+        help_text=_('For example "formningsteknologi och marin teknik".'),
+    )
+    image = models.ForeignKey(
+        "cms.CustomImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the page and on teasers."),
+    )
+    body = StreamField(StrategyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("short_description"),
+        FieldPanel("focus_themes"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("short_description"),
+        index.SearchField("focus_themes"),
+    ]
+
+    class Meta:
+        verbose_name = _("specialisation area")
+        verbose_name_plural = _("specialisation areas")
+
+    def latest_press_releases(self):
+        """Live releases linked to this area (reverse relation declared by press),
+        newest first, in the reader's language only."""
+        releases = readable(self.press_releases.all())
+        return releases.order_by("-publication_date")[: self.related_limit]
+
+    def related_projects(self):
+        return readable(self.projects.all()).order_by("-start_date", "path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_releases"] = list(self.latest_press_releases())
+        context["projects"] = list(self.related_projects())
+        context["strategy"] = self.get_parent()
+        return context
+
+
+class ProjectIndexPage(RoutablePageMixin, BasePage):
+    """Lists the projects, filterable by specialisation area and status."""
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["specialisation.ProjectPage"]
+    english_required_fields = ("title", "intro")
+    per_page = 20
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the list of projects.")
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("project index")
+
+    @path("")
+    def index_view(self, request):
+        from .forms import ProjectFilterForm
+
+        projects = readable(ProjectPage.objects.child_of(self)).order_by(
+            "-start_date", "path"
+        )
+        return render_listing(
+            self,
+            request,
+            ProjectFilterForm(request.GET or None, language=get_language()),
+            projects,
+            name="projects",
+            per_page=self.per_page,
+        )
+
+
+class ProjectPage(BasePage):
+    """A project that puts the strategy into practice, e.g. Kickstart S3."""
+
+    parent_page_types = ["specialisation.ProjectIndexPage"]
+    subpage_types = []
+    english_required_fields = ("title", "summary")
+
+    STATUS_CHOICES = [
+        ("planned", _("planned")),
+        ("ongoing", _("ongoing")),
+        ("finished", _("finished")),
+    ]
+
+    summary = models.TextField(
+        _("summary"), help_text=_("What the project does, in one or two sentences.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=STATUS_CHOICES,
+        default="ongoing",
+        db_index=True,
+        help_text=_("Planned, ongoing or finished."),
+    )
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, help_text=_("When the project starts.")
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("When the project ends.")
+    )
+    lead_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("lead organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organisation that runs the project."),
+    )
+    related_areas = ParentalManyToManyField(
+        SpecialisationAreaPage,
+        verbose_name=_("specialisation areas"),
+        blank=True,
+        related_name="projects",
+        help_text=_("The areas of the strategy the project belongs to."),
+    )
+    image = models.ForeignKey(
+        "cms.CustomImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the page."),
+    )
+    body = StreamField(ProjectStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("Status and dates"),
+        ),
+        FieldPanel("image"),
+        FieldPanel("related_areas", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_organisation"),
+                InlinePanel("partners", label=_("partners")),
+                InlinePanel("funders", label=_("funders")),
+                InlinePanel("contacts", label=_("contact people")),
+            ],
+            heading=_("Organisations and people"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("summary")]
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def areas(self):
+        return readable(self.related_areas.all()).order_by("path")
+
+    def latest_press_releases(self):
+        releases = readable(self.press_releases.all())
+        return releases.order_by("-publication_date")[:5]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["areas"] = list(self.areas())
+        context["partner_list"] = [
+            item.organisation
+            for item in self.partners.select_related("organisation__logo")
+            if item.organisation
+        ]
+        context["funder_list"] = list(self.funders.all())
+        context["contact_list"] = [
+            item.person for item in self.contacts.select_related("person__photo")
+        ]
+        context["latest_releases"] = list(self.latest_press_releases())
+        return context
+
+
+class ProjectPartner(Orderable):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("organisation")]
+
+
+class ProjectFunder(Orderable):
+    """A funder of a project, with an optional amount in Swedish kronor."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="funders")
+    name = models.CharField(
+        _("funder"),
+        max_length=200,
+        help_text=_('For example "Europeiska regionalfonden".'),
+    )
+    amount = models.DecimalField(
+        _("amount (SEK)"),
+        max_digits=14,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text=_("Optional. Whole kronor."),
+    )
+    panels = [FieldPanel("name"), FieldPanel("amount")]
+
+
+class ProjectContact(Orderable):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="contacts")
+    person = models.ForeignKey(
+        "cms.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("person")]

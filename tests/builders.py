@@ -37,3 +37,29 @@ def make_page(
         Page.objects.filter(pk=page.pk).update(live=False)
     page.refresh_from_db()
     return page
+
+
+def news_index():
+    from press.models import NewsIndexPage
+
+    return NewsIndexPage.objects.get()
+
+
+def make_release(**fields: Any):
+    """A live press release under the demo news index (Swedish by default)."""
+    from django.utils import timezone
+
+    from press.models import PressReleasePage
+
+    fields.setdefault("lead_sv", "En kort ingress.")
+    fields.setdefault("body_sv", [{"type": "text", "value": "<p>Brödtext.</p>"}])
+    fields.setdefault("publication_date", timezone.now())
+    if fields.get("title_en"):
+        fields.setdefault("lead_en", "A short lead.")
+        fields.setdefault("body_en", [{"type": "text", "value": "<p>Body text.</p>"}])
+    return make_page(news_index(), PressReleasePage, **fields)
+
+
+def stream(*pairs) -> list[dict]:
+    """Raw StreamField data from (block type, value) pairs."""
+    return [{"type": block_type, "value": value} for block_type, value in pairs]

@@ -1,6 +1,7 @@
 """Template tags for the site chrome: navigation, language versions, dates."""
 
 import datetime
+import json
 
 from django import template
 from django.utils import timezone, translation
@@ -132,3 +133,20 @@ def breadcrumb_pages(context):
     if page is None or not getattr(page, "pk", None) or page.depth <= 2:
         return []
     return list(page.get_ancestors().filter(depth__gte=2))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    return absolute(url, context.get("request"))
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org JSON-LD block; <, > and & are escaped so no value can close
+    the script element."""
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    safe_text = mark_safe(text)  # noqa: S308 (escaped above)
+    return format_html('<script type="application/ld+json">{}</script>', safe_text)

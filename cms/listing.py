@@ -1,0 +1,31 @@
+"""Filtered, paginated listings for index pages (news index, project index)."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+
+
+def render_listing(page, request, form, items, *, name: str, per_page: int):
+    """Render ``page`` with ``items`` filtered by ``form`` and paginated.
+
+    Page numbers that make no sense (``abc``, ``0``, past the end) are a 404, and
+    filter values that make no sense a 400 that shows the form's errors in the
+    reader's language; neither is ever a 500.
+    """
+    if form.is_bound:
+        items = form.filter(items) if form.is_valid() else items.none()
+    paginator = Paginator(items, per_page)
+    number = request.GET.get("page", "1")
+    if not number.isdigit() or not 1 <= int(number) <= paginator.num_pages:
+        raise Http404("No such page of results")
+    response = page.render(
+        request,
+        context_overrides={
+            "filter_form": form,
+            name: paginator.page(int(number)),
+            "paginator": paginator,
+            "query_string": form.query_string() if form.is_bound else "",
+        },
+    )
+    if form.is_bound and not form.is_valid():
+        response.status_code = 400
+    return response

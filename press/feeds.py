@@ -1,0 +1,67 @@
+"""RSS 2.0 and Atom feeds of the newsroom, one per language."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from cms.i18n import absolute
+
+
+class ReleaseFeed(Feed):
+    """The 20 latest releases (optionally filtered) in the active language."""
+
+    limit = 20
+
+    def __init__(self, index, releases, kind: str = "rss"):
+        super().__init__()
+        self.index = index
+        self.releases = releases
+        self.feed_type = Atom1Feed if kind == "atom" else Rss201rev2Feed
+        self.kind = kind
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return _("%(organisation)s: news and press releases") % {
+            "organisation": self.index.get_site().site_name or "Region Blekinge"
+        }
+
+    def link(self):
+        return self.index.get_full_url(self.request)
+
+    def feed_url(self):
+        return absolute(self.request.get_full_path(), self.request)
+
+    def description(self):
+        return self.index.intro or self.title()
+
+    def subtitle(self):
+        return self.description()
+
+    def items(self):
+        return self.releases.order_by("-publication_date", "-pk").defer(
+            "body", "body_sv", "body_en"
+        )[: self.limit]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.publication_date
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.publication_date
+
+    def item_categories(self, item):
+        return [item.kind_label()]

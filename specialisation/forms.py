@@ -1,0 +1,46 @@
+"""Reader-facing filter form for the project index."""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.i18n import readable
+
+from .models import ProjectPage, SpecialisationAreaPage
+
+
+class ProjectFilterForm(forms.Form):
+    area = forms.ChoiceField(label=_("Specialisation area"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args, language: str = "sv", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language = language
+        areas = readable(SpecialisationAreaPage.objects.all(), language).order_by(
+            "path"
+        )
+        self.areas_by_slug = {
+            getattr(area, f"slug_{language}") or area.slug_sv: area for area in areas
+        }
+        self.fields["area"].choices = [("", _("All areas"))] + [
+            (slug, area.title) for slug, area in self.areas_by_slug.items()
+        ]
+        self.fields["status"].choices = [
+            ("", _("All statuses")),
+            *ProjectPage.STATUS_CHOICES,
+        ]
+
+    def query_string(self) -> str:
+        if not self.is_valid():
+            return ""
+        return urlencode([(k, v) for k, v in self.cleaned_data.items() if v])
+
+    def filter(self, projects):
+        area = self.cleaned_data.get("area")
+        status = self.cleaned_data.get("status")
+        if area:
+            projects = projects.filter(related_areas=self.areas_by_slug[area])
+        if status:
+            projects = projects.filter(status=status)
+        return projects

@@ -1,0 +1,23 @@
+"""Admin viewsets for the strategy snippets (registered in press.wagtail_hooks)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import FactBox, Organisation
+
+
+class FactBoxViewSet(SnippetViewSet):
+    model = FactBox
+    icon = "list-ul"
+    menu_label = _("Fact boxes")
+    list_display = ["title", "live", "last_published_at"]
+    search_fields = ["title"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "url"]
+    search_fields = ["name"]
