@@ -4,7 +4,7 @@ import json
 import re
 
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
@@ -336,7 +336,9 @@ class FactBoxReuseTests(TestCase):
             self.assertContains(response, title)
 
 
+@override_settings(PAGE_CACHE_ENABLED=False)
 def count_queries(client, url):
+    """Queries to render ``url`` (page cache off: the budget is for rendering)."""
     client.get(url)  # warm up: renditions are generated on first view
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)

@@ -1,0 +1,121 @@
+"""The page cache is never stale and never serves editors."""
+
+import io
+import time
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from cms.models import Person
+from press.models import PressReleasePage
+from tests.builders import make_release
+from tests.press.test_pages import SEED_EN, SEED_SV
+
+
+class PageCacheTests(TestCase):
+    def test_anonymous_pages_are_stored_and_served_without_queries(self):
+        first = self.client.get(SEED_SV)
+        self.assertEqual(first["X-Cache"], "MISS")
+        with CaptureQueriesContext(connection) as queries:
+            second = self.client.get(SEED_SV)
+        self.assertEqual(second["X-Cache"], "HIT")
+        self.assertEqual(len(queries.captured_queries), 0)
+        self.assertEqual(first.content, second.content)
+        self.assertEqual(second["Content-Language"], "sv")
+
+    def test_headers_for_shared_caches(self):
+        self.client.get(SEED_EN)
+        response = self.client.get(SEED_EN)
+        self.assertRegex(
+            response["Cache-Control"], r"public, max-age=\d+, s-maxage=\d+"
+        )
+        self.assertTrue(response["ETag"].startswith('"'))
+        self.assertIn("GMT", response["Last-Modified"])
+        self.assertNotIn("Accept-Language", response.get("Vary", ""))
+        self.assertIn("Cookie", response["Vary"])
+        again = self.client.get(SEED_EN, HTTP_IF_NONE_MATCH=response["ETag"])
+        self.assertEqual(again.status_code, 304)
+
+    def test_publish_is_visible_at_once_in_both_languages_everywhere(self):
+        urls = ["/nyheter/", "/en/news/", "/nyheter/rss/", "/en/news/rss/", "/", "/en/"]
+        for url in urls:
+            self.client.get(url)
+        make_release(
+            title_sv="Färsk nyhet om cachen", title_en="Fresh news about the cache"
+        )
+        for url in urls:
+            with self.subTest(url=url):
+                body = self.client.get(url).content.decode()
+                fresh = (
+                    "Fresh news about the cache"
+                    if "/en/" in url
+                    else "Färsk nyhet om cachen"
+                )
+                self.assertIn(fresh, body)
+
+    def test_edit_and_unpublish_are_visible_at_once(self):
+        page = PressReleasePage.objects.get(
+            slug_sv="region-blekinge-satsar-pa-lanets-aterhamtning"
+        )
+        self.client.get(SEED_SV)
+        self.client.get("/nyheter/")
+        page.title_sv = "Ny rubrik för seed"
+        page.save_revision().publish()
+        self.assertContains(self.client.get(SEED_SV), "Ny rubrik för seed")
+        self.assertContains(self.client.get("/nyheter/"), "Ny rubrik för seed")
+        page.unpublish()
+        self.assertEqual(self.client.get(SEED_SV).status_code, 404)
+        self.assertNotContains(self.client.get("/nyheter/"), "Ny rubrik för seed")
+
+    def test_snippet_change_invalidates(self):
+        self.client.get(SEED_EN)
+        person = Person.objects.get(name="Maria Lind")
+        person.role_en = "head of press"
+        person.save()
+        self.assertContains(self.client.get(SEED_EN), "head of press")
+
+    def test_editors_are_never_served_from_or_stored_in_the_cache(self):
+        self.client.get(SEED_SV)  # anonymous copy in the cache
+        editor = get_user_model().objects.create_superuser(
+            "cache-editor", "e@example.org", "pw"
+        )
+        self.client.force_login(editor)
+        response = self.client.get(SEED_SV)
+        self.assertNotIn("X-Cache", response)
+        self.assertContains(response, "wagtail-userbar")
+        self.client.logout()
+        anonymous = self.client.get(SEED_SV)
+        self.assertNotContains(anonymous, "wagtail-userbar")
+
+    def test_unknown_parameters_and_errors_are_not_cached(self):
+        response = self.client.get("/nyheter/?utm_source=x")
+        self.assertNotIn("X-Cache", response)
+        self.assertEqual(self.client.get("/finns-inte/").status_code, 404)
+        self.assertNotIn("X-Cache", self.client.get("/finns-inte/"))
+        self.assertNotIn("X-Cache", self.client.get("/nyheter/?year=1700"))
+
+    def test_scheduled_go_live_appears_without_a_manual_purge(self):
+        page = make_release(
+            title_sv="Embargo till i morgon",
+            title_en="Embargoed until tomorrow",
+            publish=False,
+        )
+        page.go_live_at = timezone.now() + timezone.timedelta(seconds=2)
+        page.save_revision().publish()
+        self.client.get("/nyheter/")
+        self.client.get("/en/news/")
+        self.assertNotContains(self.client.get("/nyheter/"), "Embargo till i morgon")
+        # The embargo passes and the scheduler runs (as cron does every minute).
+        time.sleep(max(0.0, (page.go_live_at - timezone.now()).total_seconds()) + 0.2)
+        call_command("publish_scheduled", stdout=io.StringIO())
+        self.assertContains(self.client.get("/nyheter/"), "Embargo till i morgon")
+        self.assertContains(self.client.get("/en/news/"), "Embargoed until tomorrow")
+
+    def test_cache_can_be_switched_off(self):
+        with self.settings(PAGE_CACHE_ENABLED=False):
+            self.client.get(SEED_SV)
+            self.assertNotIn("X-Cache", self.client.get(SEED_SV))
