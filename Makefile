@@ -32,12 +32,15 @@ install: $(VENV)/.installed ## Create the virtual environment and install the lo
 setup: install ## Migrate the database and load the demo content
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
-	$(MANAGE) ensure_admin
+	$(MANAGE) ensure_admin --demo-users
 
 .PHONY: run
 run: setup ## Set up and serve the demo site on HOST:PORT (default 127.0.0.1:8000)
 	@echo "Serving on http://$(HOST):$(PORT)/ (English: /en/, admin: /admin/)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "Scheduled publishing runs every minute in the background (run_scheduler)."
+	@$(MANAGE) run_scheduler & scheduler=$$!; \
+		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver $(HOST):$(PORT)
 
 .PHONY: browser-deps
 browser-deps: ## Install Debian's chromium for the browser tests if it is missing

@@ -177,8 +177,34 @@ def ensure_image(
     return image
 
 
+def ensure_base() -> None:
+    """Wagtail's own starting rows (root page, root collection, default locale),
+    which its migrations create; recreated here when a test flushed them."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Collection, Locale
+
+    locale, _created = Locale.objects.get_or_create(
+        language_code=settings.LANGUAGE_CODE
+    )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(
+            instance=Page(
+                title_sv="Root",
+                slug_sv="root",
+                content_type=ContentType.objects.get_for_model(Page),
+                locale=locale,
+            )
+        )
+
+
 def load(out) -> None:
     from .models import Person
+
+    ensure_base()
 
     people = [
         {

@@ -135,6 +135,9 @@ def readable(queryset: Any, language: str | None = None) -> Any:
     """The live, public pages of a BasePage queryset that readers of ``language``
     may see: everything in Swedish, only pages available in English in English."""
     language = language or translation.get_language() or SOURCE_LANGUAGE
+    if not hasattr(queryset, "live"):
+        # In previews, relations are modelcluster's in-memory FakeQuerySets.
+        queryset = queryset.model.objects.filter(pk__in=[obj.pk for obj in queryset])
     queryset = queryset.live().public()
     if language != SOURCE_LANGUAGE:
         queryset = queryset.filter(english_ready=True)

@@ -2,17 +2,27 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page, PreviewableMixin, RevisionMixin
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TaskState,
+)
 from wagtail.search import index
 
+from .forms import PageForm, SnippetForm
 from .i18n import field_in, has_value
+from .panels import TranslationStatusPanel
 
 
 class User(AbstractUser):
@@ -112,13 +122,40 @@ class BasePage(Page):
         _("available in English"), default=False, editable=False
     )
 
+    content_panels = [TranslationStatusPanel(), *Page.content_panels]
     settings_panels = [
         MultiFieldPanel([FieldPanel("swedish_only")], heading=_("Languages")),
         *Page.settings_panels,
     ]
+    base_form_class = PageForm
 
     class Meta:
         abstract = True
+
+    # Editors preview the draft in each language.
+    @property
+    def preview_modes(self):
+        return [("sv", _("Swedish")), ("en", _("English"))]
+
+    @property
+    def default_preview_mode(self):
+        return "sv"
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in ("sv", "en") else "sv"
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode_name)
+            # Render now, while the preview language is active.
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+        return response
+
+    def missing_english_labels(self) -> list[str]:
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in self.missing_english_fields()
+        ]
 
     def missing_english_fields(self) -> list[str]:
         """Names of required fields that have no English value."""
@@ -141,7 +178,32 @@ class BasePage(Page):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "english_ready" not in update_fields:
             kwargs["update_fields"] = [*update_fields, "english_ready"]
-        return super().save(*args, **kwargs)
+        old_urls = self._urls_before_slug_change(update_fields)
+        result = super().save(*args, **kwargs)
+        if old_urls:
+            from .signals import add_redirects, subtree
+
+            add_redirects(old_urls, subtree(self))
+        return result
+
+    def _urls_before_slug_change(self, update_fields) -> dict | None:
+        """The URLs of this live page and its descendants in every language, when
+        this save changes a slug (so the old URLs can redirect afterwards)."""
+        if not self.pk or (
+            update_fields is not None
+            and not {"slug", "slug_sv", "slug_en"} & set(update_fields)
+        ):
+            return None
+        stored = (
+            Page.objects.filter(pk=self.pk).values("live", "slug_sv", "slug_en").first()
+        )
+        if not stored or not stored["live"]:
+            return None
+        if (stored["slug_sv"], stored["slug_en"]) == (self.slug_sv, self.slug_en):
+            return None
+        from .signals import subtree, urls_by_language
+
+        return urls_by_language(subtree(Page.objects.get(pk=self.pk)))
 
 
 @register_setting(icon="site")
@@ -218,6 +280,89 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("site settings")
 
 
+class TranslationReadyTask(AbstractGroupApprovalTask):
+    """Workflow step "Översättning klar": passes only when the English version is
+    complete or the page is marked Swedish-only.
+
+    It approves itself when the workflow reaches it and the page is ready, and as
+    soon as someone saves the English fields (see wagtail_hooks). Until then the
+    page's status panel lists the missing English fields, translators in the
+    task's groups may edit the page, and "approve" is not offered.
+    """
+
+    class Meta:
+        verbose_name = _("translation ready task")
+        verbose_name_plural = _("translation ready tasks")
+
+    @staticmethod
+    def latest(obj):
+        if hasattr(obj, "get_latest_revision_as_object"):
+            return obj.get_latest_revision_as_object()
+        return obj
+
+    @classmethod
+    def missing_fields(cls, obj) -> list[str]:
+        obj = cls.latest(obj)
+        if getattr(obj, "swedish_only", False) or not hasattr(
+            obj, "missing_english_labels"
+        ):
+            return []
+        return obj.missing_english_labels()
+
+    @classmethod
+    def readiness_comment(cls, obj) -> str:
+        if getattr(cls.latest(obj), "swedish_only", False):
+            return str(_("Marked as Swedish only."))
+        return str(_("The English version is complete."))
+
+    def start(self, workflow_state, user=None):
+        obj = workflow_state.content_object
+        if hasattr(obj, "specific"):
+            obj = obj.specific
+        if not self.missing_fields(obj):
+            # Ready already: record an approved step without notifying anyone.
+            task_state = TaskState(
+                workflow_state=workflow_state,
+                task=self,
+                revision=obj.get_latest_revision(),
+                status=TaskState.STATUS_APPROVED,
+                finished_at=timezone.now(),
+                comment=self.readiness_comment(obj),
+            )
+            task_state.save()
+            task_state.log_state_change_action(user, "approve")
+            return task_state
+        return super().start(workflow_state, user=user)
+
+    def user_can_access_editor(self, obj, user):
+        return user.is_superuser or self._user_in_groups(user)
+
+    def locked_for_user(self, obj, user):
+        return not (user.is_superuser or self._user_in_groups(user))
+
+    def get_actions(self, obj, user):
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        actions = [("reject", _("Request changes"), True)]
+        if not self.missing_fields(obj):
+            actions.append(("approve", _("Mark translation ready"), False))
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve" and self.missing_fields(
+            task_state.workflow_state.content_object
+        ):
+            raise PermissionDenied(_("The English version is not complete."))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Passes when every required English field is filled in or the page is "
+            "marked Swedish only. Members of the chosen groups may edit the page."
+        )
+
+
 class Person(RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
     """A named person: spokesperson, press contact or quoted official.
 
@@ -262,6 +407,7 @@ class Person(RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
         help_text=_("Shown when the person is a press contact."),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
+    base_form_class = SnippetForm
 
     panels = [
         FieldPanel("name"),

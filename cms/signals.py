@@ -1,4 +1,5 @@
-"""Signal handlers: keep the page cache (and a CDN, when configured) never stale."""
+"""Signal handlers: keep the page cache (and a CDN) never stale, and keep old URLs
+working in both languages after moves and slug changes."""
 
 from django.apps import apps
 from django.conf import settings
@@ -9,6 +10,7 @@ from wagtail.signals import (
     page_published,
     page_unpublished,
     post_page_move,
+    pre_page_move,
     published,
     unpublished,
 )
@@ -53,10 +55,74 @@ def purge_frontend_cache(page) -> None:
     batch.purge()
 
 
+# --- Redirects from old URLs in both languages -----------------------------------
+# Wagtail's own automatic redirects only cover the language that happens to be
+# active in the admin, so they are switched off (WAGTAILREDIRECTS_AUTO_CREATE) and
+# these handlers (and BasePage.save for slug changes) create them for every
+# language, for the page and its descendants.
+
+_urls_before_move: dict[int, dict[int, dict[str, str]]] = {}
+
+
+def urls_by_language(pages) -> dict[int, dict[str, str]]:
+    from django.utils import translation
+
+    result = {}
+    for page in pages:
+        urls = {}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                urls[language] = page.get_url()
+        result[page.pk] = urls
+    return result
+
+
+def subtree(page):
+    return list(Page.objects.filter(path__startswith=page.path).order_by("path"))
+
+
+def add_redirects(before: dict[int, dict[str, str]], after_pages) -> None:
+    """Redirect every URL in ``before`` that changed to the page it belonged to."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    after = urls_by_language(after_pages)
+    by_pk = {page.pk: page for page in after_pages}
+    for pk, urls in before.items():
+        page = by_pk.get(pk)
+        if page is None:
+            continue
+        for language, old_url in urls.items():
+            new_url = after[pk].get(language)
+            if not old_url or old_url == new_url:
+                continue
+            normalised = Redirect.normalise_path(old_url)
+            site = page.get_site()
+            Redirect.objects.filter(old_path=normalised, site=site).delete()
+            Redirect.add_redirect(
+                normalised,
+                redirect_to=page,
+                is_permanent=True,
+                site=site,
+                automatically_created=True,
+            )
+
+
+def _before_move(sender, instance=None, **kwargs):
+    _urls_before_move[instance.pk] = urls_by_language(subtree(instance))
+
+
+def _after_move(sender, instance=None, **kwargs):
+    before = _urls_before_move.pop(instance.pk, None)
+    if before:
+        add_redirects(before, subtree(Page.objects.get(pk=instance.pk)))
+
+
 def connect() -> None:
     page_published.connect(_page_changed, dispatch_uid="pagecache-published")
     page_unpublished.connect(_page_changed, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="pagecache-moved")
+    pre_page_move.connect(_before_move, dispatch_uid="redirects-before-move")
+    post_page_move.connect(_after_move, dispatch_uid="redirects-after-move")
     post_delete.connect(_deleted, dispatch_uid="pagecache-deleted")
     # Snippets with draft state signal (un)publication; other shown models are saved.
     published.connect(_object_changed, dispatch_uid="pagecache-snippet-published")

@@ -26,6 +26,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.forms import SnippetForm
 from cms.i18n import readable
 from cms.listing import render_listing
 from cms.models import BasePage
@@ -116,6 +117,7 @@ class FactBox(
         help_text=_("Short paragraphs and lists. Use level 3 headings inside the box."),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="fact_box")
+    base_form_class = SnippetForm
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
         content_type_field="base_content_type",

@@ -15,7 +15,42 @@ from django.core.management.base import BaseCommand
 class Command(BaseCommand):
     help = "Create an administrator account unless one exists."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo-users",
+            action="store_true",
+            help="Also create a demo user per editorial role, with the same password.",
+        )
+
+    def handle(self, *args, demo_users=False, **options):
+        password = self._ensure_admin()
+        if demo_users and password:
+            self._ensure_demo_users(password)
+
+    def _ensure_demo_users(self, password):
+        from django.contrib.auth.models import Group
+
+        from cms.roles import EDITORS, PUBLISHERS, TRANSLATORS
+
+        user_model = get_user_model()
+        for username, group_name in (
+            ("redaktor", EDITORS),
+            ("granskare", PUBLISHERS),
+            ("oversattare", TRANSLATORS),
+        ):
+            user, created = user_model.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.org"}
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+                self.stdout.write(f"Created demo user '{username}' ({group_name}).")
+            group = Group.objects.filter(name=group_name).first()
+            if group is not None:
+                user.groups.add(group)
+
+    def _ensure_admin(self) -> str:
+        """Create the administrator; return the password when it is known."""
         user_model = get_user_model()
         username = os.environ.get("DJANGO_SUPERUSER_USERNAME", "admin")
         password = os.environ.get("DJANGO_SUPERUSER_PASSWORD", "")
@@ -44,3 +79,4 @@ class Command(BaseCommand):
                     f"Generated password (shown once, write it down): {password}"
                 )
             )
+        return password

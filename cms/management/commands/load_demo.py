@@ -13,6 +13,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
+from cms.roles import setup_editorial
+
 
 class Command(BaseCommand):
     help = "Create or update the demo content (safe to run again)."
@@ -28,4 +30,7 @@ class Command(BaseCommand):
             for module in modules:
                 self.stdout.write(f"{module.__name__}:")
                 module.load(self.stdout)
+            # Roles and workflows need the sections to exist.
+            setup_editorial()
+            self.stdout.write("roles and workflows: in place")
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

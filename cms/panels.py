@@ -1,0 +1,33 @@
+"""Admin panels for the translation model."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import Panel
+
+
+class TranslationStatusPanel(Panel):
+    """Shows on the edit view whether the English version is complete, and which
+    required English fields are missing."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("English version"))
+        super().__init__(**kwargs)
+
+    @property
+    def clean_name(self):
+        return "translation-status"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "cms/panels/translation_status.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            context["swedish_only"] = getattr(page, "swedish_only", False)
+            context["missing"] = (
+                page.missing_english_labels()
+                if hasattr(page, "missing_english_labels")
+                else []
+            )
+            context["status"] = getattr(page, "translation_status_info", lambda: None)()
+            return context

@@ -1,0 +1,269 @@
+"""Editorial roles (Swedish-named groups) and workflows, created idempotently.
+
+``python manage.py setup_editorial`` (run by ``load_demo`` and ``make run``) creates or
+updates them; running it again changes nothing. Page types are referred to by app
+label so this module imports no app (the import rule in DESIGN.md).
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITORS = "Redaktörer"
+PUBLISHERS = "Granskare och publicister"
+TRANSLATORS = "Översättare"
+ADMINS = "Administratörer"
+ALL_ROLES = (EDITORS, PUBLISHERS, TRANSLATORS, ADMINS)
+
+# Reusable content every role works with (app label, model).
+SNIPPETS = [
+    ("cms", "person"),
+    ("specialisation", "organisation"),
+    ("specialisation", "factbox"),
+]
+
+# Where each role may work in the page tree: the news index, the strategy and the
+# project index for editors; the whole site for the others.
+EDITOR_SECTIONS = [
+    "press.newsindexpage",
+    "specialisation.strategypage",
+    "specialisation.projectindexpage",
+]
+
+PRESS_WORKFLOW = "Pressmeddelanden"
+STRATEGY_WORKFLOW = "Strategi och projekt"
+FACT_BOX_WORKFLOW = "Faktarutor"
+SITE_WORKFLOW = "Webbplatsens sidor"
+
+
+def _model_permissions(
+    app_label: str, model: str, actions: list[str]
+) -> list[Permission]:
+    model_class = apps.get_model(app_label, model)
+    content_type = ContentType.objects.get_for_model(model_class)
+    codenames = [f"{action}_{model}" for action in actions]
+    return list(
+        Permission.objects.filter(content_type=content_type, codename__in=codenames)
+    )
+
+
+def _permission(codename: str, app_label: str) -> Permission:
+    return Permission.objects.get(codename=codename, content_type__app_label=app_label)
+
+
+def _set_page_permissions(group: Group, page: Page, actions: list[str]) -> None:
+    for action in actions:
+        permission = Permission.objects.get(
+            codename=f"{action}_page", content_type__app_label="wagtailcore"
+        )
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=permission
+        )
+
+
+def _set_collection_permissions(group: Group, actions: list[str]) -> None:
+    root = Collection.get_first_root_node()
+    for app_label, model in (("cms", "customimage"), ("wagtaildocs", "document")):
+        for permission in _model_permissions(app_label, model, actions):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root, permission=permission
+            )
+
+
+def _pages_of(label: str):
+    app_label, model = label.split(".")
+    content_type = ContentType.objects.get_for_model(apps.get_model(app_label, model))
+    return list(Page.objects.filter(content_type=content_type))
+
+
+def ensure_groups() -> dict[str, Group]:
+    # Wagtail's English starter groups are replaced by the Swedish roles.
+    Group.objects.filter(name__in=["Editors", "Moderators"], user__isnull=True).delete()
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in ALL_ROLES}
+    access_admin = _permission("access_admin", "wagtailadmin")
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page if site else None
+    root = Page.get_first_root_node()
+
+    # Editors: create and edit pages and reusable content, submit for review.
+    editors = groups[EDITORS]
+    editors.permissions.add(access_admin)
+    for app_label, model in SNIPPETS:
+        editors.permissions.add(
+            *_model_permissions(app_label, model, ["add", "change"])
+        )
+    for label in EDITOR_SECTIONS:
+        for page in _pages_of(label):
+            _set_page_permissions(editors, page, ["add", "change", "lock"])
+    _set_collection_permissions(editors, ["add", "change", "choose"])
+
+    # Reviewers/publishers: everything editors do, plus approve, publish, delete.
+    publishers = groups[PUBLISHERS]
+    publishers.permissions.add(access_admin)
+    for app_label, model in SNIPPETS:
+        publishers.permissions.add(
+            *_model_permissions(
+                app_label, model, ["add", "change", "delete", "publish"]
+            )
+        )
+    if home is not None:
+        _set_page_permissions(
+            publishers,
+            home,
+            ["add", "change", "publish", "lock", "unlock", "bulk_delete"],
+        )
+    _set_collection_permissions(publishers, ["add", "change", "choose", "delete"])
+
+    # Translators: edit (English fields only, see cms.forms), never publish.
+    translators = groups[TRANSLATORS]
+    translators.permissions.add(access_admin)
+    for app_label, model in SNIPPETS:
+        translators.permissions.add(*_model_permissions(app_label, model, ["change"]))
+    if home is not None:
+        _set_page_permissions(translators, home, ["change"])
+    _set_collection_permissions(translators, ["choose"])
+
+    # Administrators: the whole tree, settings, users and workflows.
+    admins = groups[ADMINS]
+    admins.permissions.add(access_admin)
+    for app_label, model in SNIPPETS:
+        admins.permissions.add(
+            *_model_permissions(
+                app_label, model, ["add", "change", "delete", "publish"]
+            )
+        )
+    admins.permissions.add(
+        *_model_permissions("cms", "sitesettings", ["change"]),
+        *_model_permissions("cms", "user", ["add", "change", "delete"]),
+        *_model_permissions("auth", "group", ["add", "change", "delete"]),
+        *_model_permissions("wagtailcore", "workflow", ["add", "change", "delete"]),
+        *_model_permissions("wagtailcore", "task", ["add", "change", "delete"]),
+        *_model_permissions(
+            "wagtailredirects", "redirect", ["add", "change", "delete"]
+        ),
+        *_model_permissions("wagtailcore", "site", ["change"]),
+    )
+    _set_page_permissions(
+        admins, root, ["add", "change", "publish", "lock", "unlock", "bulk_delete"]
+    )
+    _set_collection_permissions(admins, ["add", "change", "choose", "delete"])
+    return groups
+
+
+def _task(model, name: str, groups: list[Group]):
+    task = model.objects.filter(name=name).first()
+    if task is None:
+        task = model.objects.create(name=name)
+    if set(task.groups.all()) != set(groups):
+        task.groups.set(groups)
+    return task
+
+
+def _workflow(name: str, tasks: list) -> Workflow:
+    workflow, _created = Workflow.objects.get_or_create(name=name)
+    current = [
+        wt.task_id
+        for wt in WorkflowTask.objects.filter(workflow=workflow).order_by("sort_order")
+    ]
+    if current != [task.pk for task in tasks]:
+        WorkflowTask.objects.filter(workflow=workflow).delete()
+        for order, task in enumerate(tasks):
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+    return workflow
+
+
+def ensure_workflows(groups: dict[str, Group]) -> dict[str, Workflow]:
+    from .models import TranslationReadyTask
+
+    reviewers = [groups[PUBLISHERS], groups[ADMINS]]
+    review = _task(GroupApprovalTask, "Granskning", reviewers)
+    translation = _task(
+        TranslationReadyTask,
+        "Översättning klar",
+        [groups[TRANSLATORS], groups[PUBLISHERS], groups[ADMINS]],
+    )
+    approval = _task(GroupApprovalTask, "Publiceringsgodkännande", reviewers)
+    fact_box_review = _task(GroupApprovalTask, "Granskning av faktaruta", reviewers)
+
+    press = _workflow(PRESS_WORKFLOW, [review, translation, approval])
+    strategy = _workflow(STRATEGY_WORKFLOW, [review])
+    fact_boxes = _workflow(FACT_BOX_WORKFLOW, [fact_box_review])
+    site_pages = _workflow(SITE_WORKFLOW, [review])
+
+    # Wagtail's English starter workflow on the root page gives way to ours.
+    for workflow in Workflow.objects.filter(name="Moderators approval"):
+        WorkflowPage.objects.filter(workflow=workflow).delete()
+        workflow.deactivate()
+        for task in workflow.tasks:
+            if task.active:
+                task.specific.deactivate()
+    WorkflowPage.objects.update_or_create(
+        page=Page.get_first_root_node(), defaults={"workflow": site_pages}
+    )
+
+    for page in _pages_of("press.newsindexpage"):
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": press})
+    for label in ("specialisation.strategypage", "specialisation.projectindexpage"):
+        for page in _pages_of(label):
+            WorkflowPage.objects.update_or_create(
+                page=page, defaults={"workflow": strategy}
+            )
+    fact_box_type = ContentType.objects.get_for_model(
+        apps.get_model("specialisation", "factbox")
+    )
+    WorkflowContentType.objects.update_or_create(
+        content_type=fact_box_type, defaults={"workflow": fact_boxes}
+    )
+    return {
+        "press": press,
+        "strategy": strategy,
+        "fact_boxes": fact_boxes,
+        "site_pages": site_pages,
+    }
+
+
+@transaction.atomic
+def setup_editorial() -> None:
+    groups = ensure_groups()
+    ensure_workflows(groups)
+
+
+def user_roles(user) -> set[str]:
+    if not user or not user.is_authenticated:
+        return set()
+    cache_attr = "_cms_role_names"
+    if not hasattr(user, cache_attr):
+        setattr(user, cache_attr, set(user.groups.values_list("name", flat=True)))
+    return getattr(user, cache_attr)
+
+
+def is_translator_only(user) -> bool:
+    """Translators may edit English fields only; anyone with another role (or a
+    superuser) edits everything their permissions allow."""
+    if not user or not user.is_authenticated or user.is_superuser:
+        return False
+    roles = user_roles(user)
+    return TRANSLATORS in roles and not roles & {EDITORS, PUBLISHERS, ADMINS}
+
+
+ROLE_LABELS = {
+    EDITORS: _("Editors: create and edit, submit for review"),
+    PUBLISHERS: _("Reviewers and publishers: approve and publish"),
+    TRANSLATORS: _("Translators: edit English fields"),
+    ADMINS: _("Administrators: everything, including users and workflows"),
+}

@@ -1,0 +1,82 @@
+"""Browser tests: Playwright driving Debian's chromium against a live server.
+
+Never ``playwright install``: the machine has no internet; Debian's chromium is used
+through ``executable_path``. Without it the tests are skipped locally, and fail in CI.
+"""
+
+import io
+import os
+
+from django.core.management import call_command
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        message = f"{CHROMIUM} is missing (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(
+        executable_path=CHROMIUM, args=FLAGS, headless=True
+    )
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The demo site, served by the live server (reloaded after every flush)."""
+    call_command("load_demo", stdout=io.StringIO())
+    return live_server
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make(width=1280, height=900, **kwargs):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, locale="sv-SE", **kwargs
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def login(page, base_url, username, password):
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/admin/")
+    # Let the dashboard's background requests finish (see test_editorial.settle).
+    page.wait_for_load_state("networkidle")
