@@ -1,7 +1,10 @@
 """Cross-cutting models every app uses: user, image, the base page and site settings."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone, translation
@@ -100,6 +103,14 @@ class CustomRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+TRANSLATION_STATUS_CHOICES = [
+    ("sv_only", _("Swedish only")),
+    ("incomplete", _("English incomplete")),
+    ("outdated", _("English outdated")),
+    ("complete", _("English complete")),
+]
+
+
 class BasePage(Page):
     """Abstract base of every page type: language readiness for the language policy.
 
@@ -120,6 +131,18 @@ class BasePage(Page):
     )
     english_ready = models.BooleanField(
         _("available in English"), default=False, editable=False
+    )
+    # Kept up to date when the page is published (cms.translation_status), so a
+    # reader's request needs no extra work to show the "outdated" notice.
+    translation_status = models.CharField(
+        _("translation status"),
+        max_length=12,
+        choices=TRANSLATION_STATUS_CHOICES,
+        default="sv_only",
+        editable=False,
+    )
+    swedish_changed_at = models.DateTimeField(
+        _("Swedish last changed"), null=True, blank=True, editable=False
     )
 
     content_panels = [TranslationStatusPanel(), *Page.content_panels]
@@ -150,6 +173,12 @@ class BasePage(Page):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
         return response
+
+    def translation_status_info(self) -> dict | None:
+        """The stored translation status with field labels, for the edit view."""
+        from .translation_status import status_info
+
+        return status_info(self)
 
     def missing_english_labels(self) -> list[str]:
         return [
@@ -278,6 +307,59 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class TranslationStatus(models.Model):
+    """Translation state of one published page or snippet, kept up to date on
+    publish (see cms.translation_status). ``field_changes`` records, per translated
+    field and language, when its published value last changed."""
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField(max_length=64)
+    content_object = GenericForeignKey("content_type", "object_id")
+    title = models.CharField(_("title"), max_length=255)
+    section = models.ForeignKey(
+        Page,
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=TRANSLATION_STATUS_CHOICES, db_index=True
+    )
+    missing_fields = models.JSONField(_("missing English fields"), default=list)
+    outdated_fields = models.JSONField(_("outdated English fields"), default=list)
+    field_changes = models.JSONField(default=dict)
+    value_hashes = models.JSONField(default=dict)
+    swedish_changed_at = models.DateTimeField(_("Swedish last changed"), null=True)
+    english_changed_at = models.DateTimeField(_("English last changed"), null=True)
+    checked_at = models.DateTimeField(_("English checked"), null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation status")
+        verbose_name_plural = _("translation statuses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="unique_translation_status"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "content_type"])]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.get_status_display()}"
 
 
 class TranslationReadyTask(AbstractGroupApprovalTask):
@@ -410,6 +492,7 @@ class Person(RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
     base_form_class = SnippetForm
 
     panels = [
+        TranslationStatusPanel(),
         FieldPanel("name"),
         FieldPanel("role"),
         FieldPanel("organisation"),
@@ -452,3 +535,51 @@ def format_attribution(name: str, party: str = "", role: str = "") -> str:
     if role:
         text = f"{text}, {role}" if text else role
     return text
+
+
+class SearchDocument(models.Model):
+    """The searchable text of one live page in one language (see cms.search).
+
+    Kept up to date on publish and unpublish, so the English index holds only pages
+    available in English and nothing under embargo is ever searchable.
+    """
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=5)
+    title = models.CharField(max_length=255)
+    lead = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    date = models.DateTimeField(null=True, db_index=True)
+    # Lower-cased title, lead and body for the simple path on SQLite, whose LIKE
+    # only folds ASCII letters.
+    text = models.TextField(blank=True)
+    search_vector = SearchVectorField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language"], name="unique_search_document"
+            )
+        ]
+        indexes = [models.Index(fields=["language", "-date"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language})"
+
+
+class SearchTerm(models.Model):
+    """Words that occur in the searchable text, per language. Used to split Swedish
+    compound words in queries into parts that exist on the site."""
+
+    language = models.CharField(max_length=5)
+    term = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "term"], name="unique_search_term"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.language})"

@@ -29,5 +29,22 @@ class TranslationStatusPanel(Panel):
                 if hasattr(page, "missing_english_labels")
                 else []
             )
-            context["status"] = getattr(page, "translation_status_info", lambda: None)()
+            context["status"] = (
+                page.translation_status_info()
+                if page.pk and hasattr(page, "translation_status_info")
+                else None
+            )
+            context["copy_layout_url"] = self._copy_layout_url(page)
             return context
+
+        @staticmethod
+        def _copy_layout_url(page):
+            from django.urls import reverse
+
+            from .layout_copy import stream_fields
+
+            if not page.pk or not hasattr(page, "get_latest_revision_as_object"):
+                return ""
+            if any(getattr(page, f"{name}_sv") for name in stream_fields(page)):
+                return reverse("cms_copy_swedish_layout", args=[page.pk])
+            return ""

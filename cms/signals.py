@@ -30,6 +30,7 @@ def _object_changed(sender, instance=None, **kwargs):
 def _deleted(sender, instance=None, **kwargs):
     if isinstance(instance, Page):
         invalidate(f"page deleted {instance.pk}")
+        _translation_deleted(sender, instance=instance)
 
 
 def purge_frontend_cache(page) -> None:
@@ -117,6 +118,52 @@ def _after_move(sender, instance=None, **kwargs):
         add_redirects(before, subtree(Page.objects.get(pk=instance.pk)))
 
 
+# --- Translation status ------------------------------------------------------------
+
+
+def _translation_published(sender, instance=None, **kwargs):
+    from .translation_status import update_status
+
+    obj = instance.specific if isinstance(instance, Page) else instance
+    update_status(obj)
+
+
+# --- Search index ------------------------------------------------------------------
+
+
+def _index_published(sender, instance=None, **kwargs):
+    from .search import index_page
+
+    index_page(instance)
+
+
+def _index_unpublished(sender, instance=None, **kwargs):
+    from .search import unindex_page
+
+    unindex_page(instance)
+
+
+def _translation_saved(sender, instance=None, raw=False, **kwargs):
+    if raw:
+        return
+    from .translation_status import update_status
+
+    update_status(instance)
+
+
+def _translation_deleted(sender, instance=None, **kwargs):
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import TranslationStatus
+
+    if instance is None or instance.pk is None:
+        return
+    TranslationStatus.objects.filter(
+        content_type=ContentType.objects.get_for_model(instance),
+        object_id=str(instance.pk),
+    ).delete()
+
+
 def connect() -> None:
     page_published.connect(_page_changed, dispatch_uid="pagecache-published")
     page_unpublished.connect(_page_changed, dispatch_uid="pagecache-unpublished")
@@ -127,6 +174,23 @@ def connect() -> None:
     # Snippets with draft state signal (un)publication; other shown models are saved.
     published.connect(_object_changed, dispatch_uid="pagecache-snippet-published")
     unpublished.connect(_object_changed, dispatch_uid="pagecache-snippet-unpublished")
+    page_published.connect(_translation_published, dispatch_uid="translation-page")
+    page_published.connect(_index_published, dispatch_uid="search-index-page")
+    page_unpublished.connect(_index_unpublished, dispatch_uid="search-unindex-page")
+    published.connect(_translation_published, dispatch_uid="translation-snippet")
+    for label in settings.TRANSLATION_TRACKED_SNIPPETS:
+        model = apps.get_model(label)
+        if not hasattr(model, "live"):  # snippets without drafts change on save
+            post_save.connect(
+                _translation_saved,
+                sender=model,
+                dispatch_uid=f"translation-save-{label}",
+            )
+        post_delete.connect(
+            _translation_deleted,
+            sender=model,
+            dispatch_uid=f"translation-delete-{label}",
+        )
     for label in settings.PAGE_CACHE_INVALIDATING_MODELS:
         model = apps.get_model(label)
         post_save.connect(

@@ -1,16 +1,26 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import health
+from cms import health, views
+from cms.sitemaps import PageSitemap
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {"pages": PageSitemap}},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -22,6 +32,8 @@ if settings.DEBUG:
 
 # Swedish at /, English at /en/ with translated slugs.
 urlpatterns += i18n_patterns(
+    # Translated address: /sok/ in Swedish, /en/search/ in English.
+    path(_("search/"), views.search_view, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -3,10 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .i18n import page_url_in
 from .roles import is_translator_only
@@ -60,3 +63,51 @@ def translators_do_not_delete(request, page):
     if is_translator_only(request.user):
         raise PermissionDenied
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_translation_admin_urls():
+    from . import admin_views
+
+    return [
+        path(
+            "translation-status/",
+            admin_views.TranslationStatusReportView.as_view(),
+            name="cms_translation_status",
+        ),
+        path(
+            "translation-status/results/",
+            admin_views.TranslationStatusReportView.as_view(results_only=True),
+            name="cms_translation_status_results",
+        ),
+        path(
+            "translation/copy-layout/<int:page_id>/",
+            admin_views.copy_swedish_layout,
+            name="cms_copy_swedish_layout",
+        ),
+        path(
+            "translation-status/<int:content_type_id>/<str:object_id>/check/",
+            admin_views.mark_english_checked,
+            name="cms_mark_english_checked",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_report():
+    return MenuItem(
+        gettext_lazy("Translation status"),
+        reverse("cms_translation_status"),
+        name="translation-status",
+        icon_name="globe",
+        order=700,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_cms_log_actions(actions):
+    actions.register_action(
+        "cms.translation_checked",
+        gettext_lazy("Mark English as checked"),
+        gettext_lazy("English marked as checked after a Swedish edit"),
+    )

@@ -30,6 +30,7 @@ from cms.forms import SnippetForm
 from cms.i18n import readable
 from cms.listing import render_listing
 from cms.models import BasePage
+from cms.panels import TranslationStatusPanel
 
 from .blocks import ProjectStreamBlock, StrategyStreamBlock
 
@@ -65,6 +66,7 @@ class Organisation(RevisionMixin, PreviewableMixin, index.Indexed, models.Model)
     )
 
     panels = [
+        TranslationStatusPanel(),
         FieldPanel("name"),
         FieldPanel("description"),
         FieldPanel("url"),
@@ -126,7 +128,7 @@ class FactBox(
         for_concrete_model=False,
     )
 
-    panels = [FieldPanel("title"), FieldPanel("body")]
+    panels = [TranslationStatusPanel(), FieldPanel("title"), FieldPanel("body")]
     search_fields = [
         index.SearchField("title"),
         index.AutocompleteField("title"),

@@ -230,6 +230,13 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "wagtailredirects.Redirect",
 ]
 
+# Snippets whose translation status is tracked (pages are tracked on publish).
+TRANSLATION_TRACKED_SNIPPETS = [
+    "cms.Person",
+    "specialisation.Organisation",
+    "specialisation.FactBox",
+]
+
 # CDN purge through wagtail.contrib.frontend_cache, configured by environment:
 # FRONTEND_CACHE=http with FRONTEND_CACHE_URL (Varnish/Squid/nginx purge), or
 # FRONTEND_CACHE=cloudflare with CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID.

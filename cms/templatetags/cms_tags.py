@@ -150,3 +150,12 @@ def json_ld(data):
     text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
     safe_text = mark_safe(text)  # noqa: S308 (escaped above)
     return format_html('<script type="application/ld+json">{}</script>', safe_text)
+
+
+@register.filter
+def verbose_name(model) -> str:
+    """The model's verbose name, capitalised (for labels in search results)."""
+    if model is None:
+        return ""
+    name = str(model._meta.verbose_name)
+    return name[:1].upper() + name[1:]

@@ -411,6 +411,12 @@ class EmbargoTests(TestCase):
             self.client.get("/en/news/secret-embargo-news/"), "Secret embargo news"
         )
         self.assertContains(self.client.get("/en/news/rss/"), "Secret embargo news")
+        self.assertContains(
+            self.client.get("/sok/?q=embargonyhet"), "Hemlig embargonyhet"
+        )
+        self.assertContains(
+            self.client.get("/sitemap.xml"), "/en/news/secret-embargo-news/"
+        )
 
     def test_expiry_takes_the_release_down(self):
         page = make_release(title_sv="Snart borta", title_en="Gone soon")

@@ -1,0 +1,260 @@
+"""Per-language site search.
+
+Written by hand rather than with Wagtail's search backend because Wagtail's
+database backend uses one text-search configuration for all content, while this
+site needs Swedish stemming for Swedish pages and English stemming for English ones,
+an index that holds only what each language may show, and Swedish compound words
+split into their parts.
+
+- PostgreSQL: full-text search with the ``swedish``/``english`` configuration
+  (title weighted over lead over body), plus trigram word similarity on titles for
+  near misses.
+- SQLite: a simpler but working path: lower-cased substring matching with light
+  suffix stripping.
+- Both: a Swedish compound query word ("specialiseringsstrategi") also matches its
+  parts ("specialisering", "strategi") when those words occur on the site.
+"""
+
+import re
+from functools import reduce
+from operator import and_, or_
+
+from django.db import connection
+from django.db.models import Q
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from wagtail.fields import RichTextField, StreamField
+from wagtail.rich_text import RichText
+
+from .i18n import has_value
+from .models import SearchDocument, SearchTerm
+from .translation_status import tracked_fields
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 10
+CONFIGS = {"sv": "swedish", "en": "english"}
+LEAD_FIELDS = ("lead", "intro", "summary", "short_description")
+WORD = re.compile(r"\w+", re.UNICODE)
+SV_SUFFIXES = (
+    "ingarna",
+    "ingar",
+    "ingen",
+    "arna",
+    "erna",
+    "orna",
+    "heten",
+    "heter",
+    "ande",
+    "ende",
+    "ning",
+    "ar",
+    "er",
+    "or",
+    "en",
+    "et",
+    "na",
+    "s",
+    "a",
+    "e",
+)
+EN_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "es", "ed", "s")
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched; the message is shown to the reader."""
+
+
+# --- Indexing ------------------------------------------------------------------------
+
+
+def _stream_text(value) -> list[str]:
+    parts = []
+    if value is None:
+        return parts
+    if isinstance(value, RichText):
+        parts.append(strip_tags(value.source))
+    elif isinstance(value, str):
+        parts.append(value)
+    elif hasattr(value, "raw_data") or isinstance(value, list | tuple):
+        for item in value:
+            parts += _stream_text(getattr(item, "value", item))
+    elif isinstance(value, dict):
+        for item in value.values():
+            parts += _stream_text(item)
+    return parts
+
+
+def page_document(page, language: str) -> dict | None:
+    """Title, lead, body and date of ``page`` in ``language``, or None when the
+    page is not available in that language."""
+    if hasattr(page, "is_available_in") and not page.is_available_in(language):
+        return None
+    title = getattr(page, f"title_{language}", None)
+    if not has_value(title):
+        return None
+    lead = ""
+    for name in LEAD_FIELDS:
+        value = getattr(page, f"{name}_{language}", None)
+        if has_value(value):
+            lead = str(value)
+            break
+    body = []
+    for name in tracked_fields(type(page)):
+        if name in ("title", *LEAD_FIELDS):
+            continue
+        field = page._meta.get_field(f"{name}_{language}")
+        value = getattr(page, f"{name}_{language}", None)
+        if not has_value(value):
+            continue
+        if isinstance(field, StreamField):
+            body += _stream_text(value)
+        elif isinstance(field, RichTextField):
+            body.append(strip_tags(value))
+        else:
+            body.append(str(value))
+    date = getattr(page, "publication_date", None) or page.last_published_at
+    return {"title": title[:255], "lead": lead, "body": "\n".join(body), "date": date}
+
+
+def index_page(page) -> None:
+    """(Re)index a live page in every language it exists in; drop the others."""
+    page = page.specific
+    for language in CONFIGS:
+        data = page_document(page, language) if page.live else None
+        if data is None:
+            SearchDocument.objects.filter(page_id=page.pk, language=language).delete()
+            continue
+        text = " ".join([data["title"], data["lead"], data["body"]]).lower()
+        document, _created = SearchDocument.objects.update_or_create(
+            page_id=page.pk, language=language, defaults={**data, "text": text}
+        )
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchVector
+
+            config = CONFIGS[language]
+            SearchDocument.objects.filter(pk=document.pk).update(
+                search_vector=SearchVector("title", weight="A", config=config)
+                + SearchVector("lead", weight="B", config=config)
+                + SearchVector("body", weight="C", config=config)
+            )
+        words = {word for word in WORD.findall(text) if 4 <= len(word) <= 64}
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(language=language, term=word) for word in words],
+            ignore_conflicts=True,
+        )
+
+
+def unindex_page(page) -> None:
+    SearchDocument.objects.filter(page_id=page.pk).delete()
+
+
+# --- Querying ------------------------------------------------------------------------
+
+
+def clean_query(raw: str) -> list[str]:
+    """The words of a reader's query. Raises QueryError with a message in the
+    active language for queries that cannot be searched."""
+    from django.utils.translation import gettext as _
+
+    query = (raw or "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        raise QueryError(
+            _("The search text is too long. Use at most %(max)s characters.")
+            % {"max": MAX_QUERY_LENGTH}
+        )
+    words = [word.lower() for word in WORD.findall(query) if len(word) > 1]
+    words = [word[:64] for word in words][:MAX_WORDS]
+    if not words:
+        raise QueryError(_("Type one or more words to search for."))
+    return words
+
+
+def _stem(word: str, language: str) -> str:
+    suffixes = SV_SUFFIXES if language == "sv" else EN_SUFFIXES
+    for suffix in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def compound_parts(word: str, language: str) -> list[str]:
+    """Parts of a Swedish compound word that occur as words on the site:
+    "specialiseringsstrategi" -> ["specialisering", "strategi"]."""
+    if language != "sv" or len(word) < 9:
+        return []
+    splits = []
+    for i in range(4, len(word) - 3):
+        left, right = word[:i], word[i:]
+        # Swedish joins compounds with a linking s ("specialisering-s-strategi").
+        left_base = left[:-1] if left.endswith("s") and len(left) > 5 else left
+        splits.append((left, left_base, right))
+    candidates = {part for split in splits for part in split}
+    known = set(
+        SearchTerm.objects.filter(language=language, term__in=candidates).values_list(
+            "term", flat=True
+        )
+    )
+    parts = []
+    for left, left_base, right in splits:
+        left_known = (
+            left_base if left_base in known else left if left in known else None
+        )
+        if left_known and right in known:
+            parts += [left_known, right]
+    if not parts:
+        parts = [p for p in candidates if p in known and len(p) >= 6 and p != word]
+    return list(dict.fromkeys(parts))
+
+
+def search(raw_query: str, language: str | None = None):
+    """SearchDocuments in ``language`` (default: active) matching the query, best
+    first. Raises QueryError for queries that cannot be searched."""
+    language = language or translation.get_language() or "sv"
+    words = clean_query(raw_query)
+    alternatives = [[word, *compound_parts(word, language)] for word in words]
+    documents = SearchDocument.objects.filter(language=language).select_related(
+        "page", "page__content_type"
+    )
+    if connection.vendor == "postgresql":
+        return _search_postgresql(documents, alternatives, " ".join(words), language)
+    return _search_simple(documents, alternatives, language)
+
+
+def _search_postgresql(documents, alternatives, text, language):
+    from django.contrib.postgres.search import (
+        SearchQuery,
+        SearchRank,
+        TrigramWordSimilarity,
+    )
+    from django.db.models import F
+
+    config = CONFIGS[language]
+    query = reduce(
+        and_,
+        [
+            reduce(
+                or_, [SearchQuery(a, config=config, search_type="plain") for a in alts]
+            )
+            for alts in alternatives
+        ],
+    )
+    return (
+        documents.annotate(
+            rank=SearchRank(F("search_vector"), query),
+            similarity=TrigramWordSimilarity(text, "title"),
+        )
+        .filter(Q(search_vector=query) | Q(similarity__gte=0.6))
+        .order_by("-rank", "-similarity", "-date", "pk")
+    )
+
+
+def _search_simple(documents, alternatives, language):
+    conditions = []
+    for alts in alternatives:
+        options = set()
+        for alt in alts:
+            options.add(alt)
+            options.add(_stem(alt, language))
+        conditions.append(reduce(or_, [Q(text__contains=o) for o in options]))
+    return documents.filter(reduce(and_, conditions)).order_by("-date", "pk")

@@ -1,0 +1,121 @@
+"""Site search per language: stemming, compounds, language separation, bad input."""
+
+from django.test import TestCase
+
+from cms.search import compound_parts
+from home.models import ContentPage
+from tests.builders import home_page, make_page, make_release
+
+
+def titles(response):
+    return [document.title for document in response.context["results"]]
+
+
+class SearchTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.strategy_page = make_page(
+            home_page(),
+            ContentPage,
+            title_sv="Om smart specialisering",
+            intro_sv="Så arbetar regionen med smart specialisering i Blekinge.",
+            title_en="About smart specialisation",
+            intro_en="How the region works with smart specialisation in Blekinge.",
+        )
+        cls.swedish_only = make_release(
+            title_sv="Tångodling i skärgården",
+            lead_sv="Forskare odlar tång utanför Karlskrona.",
+        )
+
+    def search(self, url, query, **extra):
+        return self.client.get(url, {"q": query, **extra})
+
+    def test_swedish_query_finds_swedish_page_not_english(self):
+        response = self.search("/sok/", "specialisering")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Om smart specialisering", titles(response))
+        self.assertNotIn("About smart specialisation", titles(response))
+        self.assertContains(response, 'href="/om-smart-specialisering/"')
+
+    def test_english_query_finds_english_pages_only(self):
+        response = self.search("/en/search/", "specialisation")
+        self.assertIn("About smart specialisation", titles(response))
+        self.assertNotIn("Om smart specialisering", titles(response))
+        self.assertContains(response, 'href="/en/about-smart-specialisation/"')
+        # A Swedish-only page is never an English result.
+        self.assertEqual(titles(self.search("/en/search/", "tångodling")), [])
+        self.assertIn(
+            "Tångodling i skärgården", titles(self.search("/sok/", "tångodling"))
+        )
+
+    def test_stemming(self):
+        self.assertIn(
+            "Om smart specialisering", titles(self.search("/sok/", "specialiseringar"))
+        )
+        self.assertIn(
+            "About smart specialisation",
+            titles(self.search("/en/search/", "specialisations")),
+        )
+
+    def test_compound_words_match_their_parts(self):
+        self.assertIn("specialisering", compound_parts("specialiseringsstrategi", "sv"))
+        response = self.search("/sok/", "specialiseringsstrategi")
+        self.assertIn("Om smart specialisering", titles(response))
+
+    def test_results_show_title_lead_date_and_paginate(self):
+        for n in range(12):
+            make_release(
+                title_sv=f"Sökbar nyhet {n}", lead_sv="Havsplanering i Östersjön."
+            )
+        response = self.search("/sok/", "havsplanering")
+        self.assertEqual(response.context["paginator"].count, 13)
+        self.assertEqual(len(titles(response)), 10)
+        self.assertContains(response, "Havsplanering i Östersjön.")
+        self.assertContains(response, '<time datetime="')
+        self.assertContains(response, "q=havsplanering&amp;page=2")
+        self.assertEqual(
+            len(titles(self.search("/sok/", "havsplanering", page="2"))), 3
+        )
+        self.assertEqual(
+            self.search("/sok/", "havsplanering", page="9").status_code, 404
+        )
+        self.assertEqual(
+            self.search("/sok/", "havsplanering", page="abc").status_code, 404
+        )
+
+    def test_unpublished_pages_leave_the_index(self):
+        page = make_release(title_sv="Snart avpublicerad sökträff")
+        self.assertIn(page.title_sv, titles(self.search("/sok/", "avpublicerad")))
+        page.unpublish()
+        self.assertEqual(titles(self.search("/sok/", "avpublicerad")), [])
+
+    def test_bad_input_gets_a_clear_message_never_a_500(self):
+        empty = self.client.get("/sok/", {"q": "   "})
+        self.assertEqual(empty.status_code, 200)
+        self.assertContains(empty, "Skriv ett eller flera ord att söka efter.")
+        huge = self.client.get("/en/search/", {"q": "a" * 201})
+        self.assertEqual(huge.status_code, 400)
+        self.assertContains(huge, "The search text is too long", status_code=400)
+        huge_sv = self.client.get("/sok/", {"q": "ö" * 500})
+        self.assertContains(huge_sv, "Söktexten är för lång", status_code=400)
+        for hostile in (
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "%00",
+            "\x00x",
+            "&&||!:*",
+            "специализация",
+            "🙂🙂",
+            "a" * 200,
+        ):
+            with self.subTest(query=hostile):
+                response = self.client.get("/sok/", {"q": hostile})
+                self.assertIn(response.status_code, (200, 400))
+                self.assertNotIn(b"<script>alert(1)", response.content)
+
+    def test_search_page_without_query(self):
+        response = self.client.get("/en/search/")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, '<html lang="en">')
+        self.assertContains(response, 'action="/en/search/"')
+        self.assertContains(self.client.get("/sok/"), 'action="/sok/"')

@@ -1,0 +1,124 @@
+"""sitemap.xml validates against the sitemaps.org schema and lists exactly the pages
+each language has; robots.txt points to it."""
+
+from pathlib import Path
+
+from django.test import TestCase
+from django.utils import timezone, translation
+
+from lxml import etree
+
+from tests.builders import home_page, make_page, make_release
+
+NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
+SCHEMA = etree.XMLSchema(
+    etree.parse(str(Path(__file__).parent.parent / "data" / "sitemap.xsd"))
+)
+
+
+class SitemapTests(TestCase):
+    def sitemap(self):
+        response = self.client.get("/sitemap.xml")
+        self.assertEqual(response.status_code, 200)
+        document = etree.fromstring(response.content)
+        SCHEMA.assertValid(document)
+        return document
+
+    def locations(self, document):
+        return {loc.text for loc in document.iterfind("s:url/s:loc", NS)}
+
+    def test_validates_and_lists_each_language_version(self):
+        from wagtail.models import Page
+
+        document = self.sitemap()
+        locations = self.locations(document)
+        expected = set()
+        for page in Page.objects.live().public().filter(depth__gte=2).specific():
+            for language in ("sv", "en"):
+                if page.is_available_in(language):
+                    with translation.override(language):
+                        expected.add("http://testserver" + page.get_url())
+        self.assertEqual(locations, expected)
+        self.assertIn(
+            "http://testserver/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/",
+            locations,
+        )
+        self.assertIn(
+            "http://testserver/en/news/region-blekinge-invests-in-the-countys-recovery/",
+            locations,
+        )
+        # Swedish-only items are only in the Swedish set.
+        self.assertIn(
+            "http://testserver/nyheter/industriforum-samlade-200-deltagare-i-karlshamn/",
+            locations,
+        )
+        self.assertFalse(
+            any("industriforum" in loc for loc in locations if "/en/" in loc)
+        )
+
+    def test_alternates_lastmod_and_x_default(self):
+        document = self.sitemap()
+        for url in document.iterfind("s:url", NS):
+            loc = url.findtext("s:loc", namespaces=NS)
+            self.assertIsNotNone(url.findtext("s:lastmod", namespaces=NS))
+            links = {
+                link.get("hreflang"): link.get("href")
+                for link in url.iterfind("x:link", NS)
+            }
+            self.assertIn(loc, links.values())
+            self.assertIn("x-default", links)
+            self.assertEqual(links["x-default"], links["sv"])
+            if "seed" in loc:
+                pass
+        seed = next(
+            url
+            for url in document.iterfind("s:url", NS)
+            if url.findtext("s:loc", namespaces=NS).endswith(
+                "/region-blekinge-satsar-pa-lanets-aterhamtning/"
+            )
+        )
+        links = {
+            link.get("hreflang"): link.get("href")
+            for link in seed.iterfind("x:link", NS)
+        }
+        self.assertEqual(
+            links["en"],
+            "http://testserver/en/news/region-blekinge-invests-in-the-countys-recovery/",
+        )
+
+    def test_embargo_drafts_and_swedish_only_pages(self):
+        draft = make_release(
+            title_sv="Utkast i sitemap", title_en="Draft in sitemap", publish=False
+        )
+        embargoed = make_release(
+            title_sv="Embargo i sitemap", title_en="Embargo in sitemap", publish=False
+        )
+        embargoed.go_live_at = timezone.now() + timezone.timedelta(days=1)
+        embargoed.save_revision().publish()
+        from home.models import ContentPage
+
+        make_page(
+            home_page(),
+            ContentPage,
+            title_sv="Svensk sida i sitemap",
+            intro_sv="Bara svenska.",
+            title_en="Swedish page",
+            intro_en="",
+            slug_en="swedish-page",
+        )
+        locations = self.locations(self.sitemap())
+        for page in (draft, embargoed):
+            self.assertFalse(any(page.slug_sv in loc for loc in locations))
+        self.assertIn("http://testserver/svensk-sida-i-sitemap/", locations)
+        self.assertNotIn("http://testserver/en/swedish-page/", locations)
+
+    def test_robots_txt_points_to_the_sitemap(self):
+        response = self.client.get("/robots.txt")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(
+            "Sitemap: http://testserver/sitemap.xml", response.content.decode()
+        )
+        self.assertIn("Disallow: /admin/", response.content.decode())
