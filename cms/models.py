@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from .forms import PageForm, SnippetForm
 from .i18n import field_in, has_value
-from .panels import TranslationStatusPanel
+from .panels import FeedbackSummaryPanel, TranslationStatusPanel
 
 
 class User(AbstractUser):
@@ -144,10 +144,27 @@ class BasePage(Page):
     swedish_changed_at = models.DateTimeField(
         _("Swedish last changed"), null=True, blank=True, editable=False
     )
+    feedback_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("feedback contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Optional. This person gets an email when a reader answers “No” and "
+            "leaves a comment."
+        ),
+    )
 
-    content_panels = [TranslationStatusPanel(), *Page.content_panels]
+    content_panels = [
+        TranslationStatusPanel(),
+        FeedbackSummaryPanel(),
+        *Page.content_panels,
+    ]
     settings_panels = [
         MultiFieldPanel([FieldPanel("swedish_only")], heading=_("Languages")),
+        MultiFieldPanel([FieldPanel("feedback_contact")], heading=_("Reader feedback")),
         *Page.settings_panels,
     ]
     base_form_class = PageForm
@@ -583,3 +600,27 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term} ({self.language})"
+
+
+class Feedback(models.Model):
+    """One reader's answer to "Hittade du informationen du sökte?".
+
+    Only what the answer says is stored: the page, the language, yes or no, an
+    optional comment and the time. Nothing that identifies the reader.
+    """
+
+    page = models.ForeignKey(
+        Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=5)
+    helpful = models.BooleanField(_("found what they were looking for"))
+    comment = models.TextField(_("comment"), blank=True, max_length=1000)
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        indexes = [models.Index(fields=["page", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {self.language} {'yes' if self.helpful else 'no'}"

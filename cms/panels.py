@@ -48,3 +48,32 @@ class TranslationStatusPanel(Panel):
             if any(getattr(page, f"{name}_sv") for name in stream_fields(page)):
                 return reverse("cms_copy_swedish_layout", args=[page.pk])
             return ""
+
+
+class FeedbackSummaryPanel(Panel):
+    """Readers' answers to "Hittade du informationen du sökte?" for this page."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("Reader feedback"))
+        super().__init__(**kwargs)
+
+    @property
+    def clean_name(self):
+        return "feedback-summary"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "cms/panels/feedback_summary.html"
+
+        def get_context_data(self, parent_context=None):
+            from django.urls import reverse
+
+            from .feedback import summary_for_page
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            context["summary"] = summary_for_page(page) if page.pk else None
+            if page.pk:
+                context["report_url"] = (
+                    reverse("cms_feedback_detail") + f"?page={page.pk}"
+                )
+            return context

@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import health, views
+from cms import feedback, health, views
 from cms.sitemaps import PageSitemap
 
 urlpatterns = [
@@ -34,6 +34,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # Translated address: /sok/ in Swedish, /en/search/ in English.
     path(_("search/"), views.search_view, name="search"),
+    path("feedback/", feedback.answer, name="feedback"),
+    path("feedback/comment/", feedback.comment, name="feedback_comment"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -81,6 +81,19 @@ def register_translation_admin_urls():
             name="cms_translation_status_results",
         ),
         path(
+            "feedback/",
+            admin_views.FeedbackReportView.as_view(),
+            name="cms_feedback_report",
+        ),
+        path(
+            "feedback/results/",
+            admin_views.FeedbackReportView.as_view(results_only=True),
+            name="cms_feedback_report_results",
+        ),
+        path(
+            "feedback/detail/", admin_views.feedback_detail, name="cms_feedback_detail"
+        ),
+        path(
             "translation/copy-layout/<int:page_id>/",
             admin_views.copy_swedish_layout,
             name="cms_copy_swedish_layout",
@@ -101,6 +114,17 @@ def register_translation_status_report():
         name="translation-status",
         icon_name="globe",
         order=700,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_report():
+    return MenuItem(
+        gettext_lazy("Feedback"),
+        reverse("cms_feedback_report"),
+        name="feedback",
+        icon_name="comment",
+        order=710,
     )
 
 

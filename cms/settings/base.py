@@ -230,6 +230,14 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "wagtailredirects.Redirect",
 ]
 
+# Reader feedback ("Hittade du informationen du sökte?", cms/feedback.py)
+FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "20"))  # per window
+FEEDBACK_RATE_WINDOW = int(os.environ.get("FEEDBACK_RATE_WINDOW", "3600"))  # seconds
+# Number of reverse proxies in front of the site that append X-Forwarded-For
+# (0: use the connection's address).
+FEEDBACK_TRUSTED_PROXY_COUNT = int(os.environ.get("FEEDBACK_TRUSTED_PROXY_COUNT", "0"))
+FEEDBACK_RETENTION_MONTHS = int(os.environ.get("FEEDBACK_RETENTION_MONTHS", "12"))
+
 # Snippets whose translation status is tracked (pages are tracked on publish).
 TRANSLATION_TRACKED_SNIPPETS = [
     "cms.Person",

@@ -159,3 +159,11 @@ def verbose_name(model) -> str:
         return ""
     name = str(model._meta.verbose_name)
     return name[:1].upper() + name[1:]
+
+
+@register.simple_tag(takes_context=True)
+def feedback_state(context):
+    from cms.feedback import widget_state
+
+    request = context.get("request")
+    return widget_state(request) if request else {"step": "question"}

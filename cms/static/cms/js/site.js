@@ -20,4 +20,72 @@
             iframe.focus();
         });
     });
+
+    // Feedback: answer without reloading, then move focus to the thank-you text.
+    document.querySelectorAll("[data-feedback]").forEach(function (section) {
+        var body = section.querySelector("[data-feedback-body]");
+        var errorBox = section.querySelector("[data-feedback-error]");
+
+        function post(form, submitter) {
+            var data = new FormData(form);
+            if (submitter && submitter.name) { data.append(submitter.name, submitter.value); }
+            errorBox.textContent = "";
+            return fetch(form.action, {
+                method: "POST",
+                body: data,
+                headers: { "Accept": "application/json" },
+                credentials: "omit"
+            }).then(function (response) {
+                return response.json().then(function (json) {
+                    if (!response.ok || !json.ok) { throw new Error(json.message || ""); }
+                    return json;
+                });
+            });
+        }
+
+        function focusThanks() {
+            var thanks = body.querySelector("[data-feedback-focus]");
+            if (thanks) { thanks.focus(); }
+        }
+
+        function bindComment() {
+            var form = body.querySelector("[data-feedback-comment]");
+            if (!form) { return; }
+            form.addEventListener("submit", function (event) {
+                event.preventDefault();
+                post(form, event.submitter).then(function (json) {
+                    body.innerHTML = "";
+                    var thanks = document.createElement("p");
+                    thanks.className = "feedback__thanks";
+                    thanks.tabIndex = -1;
+                    thanks.setAttribute("data-feedback-focus", "");
+                    thanks.textContent = json.message;
+                    body.appendChild(thanks);
+                    focusThanks();
+                }).catch(function (error) { errorBox.textContent = error.message; });
+            });
+        }
+
+        var answerForm = body.querySelector("[data-feedback-answer]");
+        var template = body.querySelector("[data-feedback-comment-template]");
+        if (answerForm && template) {
+            body.setAttribute("aria-live", "polite");
+            answerForm.addEventListener("submit", function (event) {
+                event.preventDefault();
+                post(answerForm, event.submitter).then(function (json) {
+                    var fragment = template.content.cloneNode(true);
+                    fragment.querySelector("[data-feedback-token]").value = json.token;
+                    fragment.querySelector("[data-feedback-focus]").textContent = json.message;
+                    body.innerHTML = "";
+                    body.appendChild(fragment);
+                    bindComment();
+                    focusThanks();
+                }).catch(function (error) { errorBox.textContent = error.message; });
+            });
+        } else {
+            bindComment();
+            // After a no-JavaScript round trip the thank-you text takes the focus.
+            if (window.location.hash === "#feedback") { focusThanks(); }
+        }
+    });
 })();

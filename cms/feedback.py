@@ -1,0 +1,406 @@
+"""'Hittade du informationen du sökte?': a feedback widget without cookies.
+
+Written by hand: the usual modules rely on analytics, cookies or reCAPTCHA. Here the
+endpoint needs no CSRF cookie; it is protected instead by an Origin/Referer check, a
+honeypot field, size limits and a per-client rate limit kept in the cache under a
+salted hash (the salt rotates daily and no IP address is ever stored).
+
+Without JavaScript the form posts and redirects back with a message (the comment
+step carries a signed, short-lived token in the URL, not a cookie); with
+JavaScript the same endpoint answers JSON and the page does not reload.
+"""
+
+import datetime
+import hashlib
+import hmac
+import logging
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db.models import Count, Q
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.utils import timezone, translation
+from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Page
+
+from .models import Feedback
+
+logger = logging.getLogger(__name__)
+
+MAX_COMMENT = 1000
+MAX_BODY = 8 * 1024
+HONEYPOT = "website"
+TOKEN_SALT = "cms.feedback"  # noqa: S105 - a signing namespace, not a secret
+TOKEN_MAX_AGE = 60 * 60  # an answer may get its comment within an hour
+
+
+class FeedbackError(Exception):
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+# --- Protections ---------------------------------------------------------------------
+
+
+def _daily_salt(day: datetime.date) -> bytes:
+    # Derived from the secret key and the date: rotates every day, never stored.
+    return hmac.new(
+        settings.SECRET_KEY.encode(), day.isoformat().encode(), "sha256"
+    ).digest()
+
+
+def client_key(request) -> str:
+    """An anonymous key for rate limiting: a salted hash of the address (and user
+    agent), valid for one day. The address itself is never stored."""
+    address = request.META.get("REMOTE_ADDR", "")
+    if settings.FEEDBACK_TRUSTED_PROXY_COUNT:
+        forwarded = [
+            a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        forwarded = [a for a in forwarded if a]
+        if len(forwarded) >= settings.FEEDBACK_TRUSTED_PROXY_COUNT:
+            address = forwarded[-settings.FEEDBACK_TRUSTED_PROXY_COUNT]
+    raw = f"{address}|{request.META.get('HTTP_USER_AGENT', '')[:200]}".encode()
+    salt = _daily_salt(timezone.now().date())
+    return hmac.new(salt, raw, hashlib.sha256).hexdigest()[:32]
+
+
+def check_rate_limit(request) -> None:
+    key = f"feedback-rate:{client_key(request)}"
+    limit = settings.FEEDBACK_RATE_LIMIT
+    window = settings.FEEDBACK_RATE_WINDOW
+    try:
+        count = 1 if cache.add(key, 1, window) else cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window)
+        count = 1
+    except Exception:
+        logger.exception("feedback rate limit unavailable")
+        return
+    if count > limit:
+        raise FeedbackError(
+            _("You have sent many answers in a short time. Please try again later."),
+            429,
+        )
+
+
+def check_origin(request) -> None:
+    """The request must come from a page of this site (no CSRF cookie is used)."""
+    origin = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""
+    allowed = {request.get_host().lower(), urlsplit(settings.BASE_URL).netloc.lower()}
+    if not origin or urlsplit(origin).netloc.lower() not in allowed:
+        raise FeedbackError(_("The answer must be sent from a page on this website."))
+
+
+def check_size(request) -> None:
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if length > MAX_BODY:
+        raise FeedbackError(_("The answer is too large."))
+
+
+def _page(request):
+    raw = request.POST.get("page", "")
+    if not raw.isdigit() or len(raw) > 12:
+        raise FeedbackError(_("The page is missing."))
+    page = Page.objects.live().public().filter(pk=int(raw)).first()
+    if page is None:
+        raise FeedbackError(_("The page does not exist."), 404)
+    return page
+
+
+def _comment(request) -> str:
+    comment = request.POST.get("comment", "").replace("\x00", "").strip()
+    if len(comment) > MAX_COMMENT:
+        limit = number_format(MAX_COMMENT, force_grouping=True)
+        raise FeedbackError(
+            _("The comment may be at most %(max)s characters.") % {"max": limit}
+        )
+    return comment
+
+
+# --- Views ---------------------------------------------------------------------------
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.META.get("HTTP_ACCEPT", "")
+
+
+def _page_url(page, query: dict) -> str:
+    url = page.get_url() or "/"
+    return f"{url}?{urlencode(query)}#feedback"
+
+
+def _error(request, error: FeedbackError):
+    if _wants_json(request):
+        response = JsonResponse(
+            {"ok": False, "message": error.message}, status=error.status
+        )
+    else:
+        response = HttpResponse(
+            _error_page(request, error.message),
+            status=error.status,
+            content_type="text/html",
+        )
+    if error.status == 429:
+        response["Retry-After"] = str(settings.FEEDBACK_RATE_WINDOW)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _error_page(request, message: str) -> str:
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    back = reverse("wagtail_serve", args=[""])
+    raw = request.POST.get("page", "")
+    if raw.isdigit() and len(raw) < 12:
+        page = Page.objects.live().public().filter(pk=int(raw)).first()
+        if page is not None:
+            back = page.get_url() or back
+    return render_to_string(
+        "cms/feedback_error.html",
+        {"message": message, "back_url": back},
+        request=request,
+    )
+
+
+def _protect(request) -> None:
+    check_size(request)
+    check_origin(request)
+    if request.POST.get(HONEYPOT):
+        raise FeedbackError(_("The answer could not be saved."))
+    check_rate_limit(request)
+
+
+@csrf_exempt
+@require_POST
+def answer(request):
+    """Store a yes/no answer for a page."""
+    try:
+        _protect(request)
+        page = _page(request)
+        choice = request.POST.get("answer")
+        if choice not in ("yes", "no"):
+            raise FeedbackError(_("Choose “Yes” or “No”."))
+        comment = _comment(request)
+    except FeedbackError as error:
+        return _error(request, error)
+    feedback = Feedback.objects.create(
+        page=page,
+        language=translation.get_language(),
+        helpful=choice == "yes",
+        comment=comment,
+    )
+    token = signing.dumps(feedback.pk, salt=TOKEN_SALT)
+    if comment and not feedback.helpful:
+        notify_owner(feedback)
+    if _wants_json(request):
+        return JsonResponse(
+            {"ok": True, "token": token, "message": _("Thank you for your answer!")}
+        )
+    return HttpResponseRedirect(_page_url(page, {"feedback": token}), status=303)
+
+
+@csrf_exempt
+@require_POST
+def comment(request):
+    """Add the optional comment to an answer given within the hour."""
+    try:
+        _protect(request)
+        page = _page(request)
+        try:
+            pk = signing.loads(
+                request.POST.get("token", ""), salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE
+            )
+        except signing.BadSignature as error:
+            raise FeedbackError(
+                _("The answer could not be found. Please answer again.")
+            ) from error
+        feedback = Feedback.objects.filter(pk=pk, page=page).first()
+        if feedback is None:
+            raise FeedbackError(
+                _("The answer could not be found. Please answer again."), 404
+            )
+        text = _comment(request)
+        if not text:
+            raise FeedbackError(
+                _("Write a comment, or leave the box empty and close it.")
+            )
+        if feedback.comment:
+            raise FeedbackError(_("This answer already has a comment."))
+    except FeedbackError as error:
+        return _error(request, error)
+    feedback.comment = text
+    feedback.save(update_fields=["comment"])
+    if not feedback.helpful:
+        notify_owner(feedback)
+    if _wants_json(request):
+        return JsonResponse({"ok": True, "message": _("Thank you for your comment!")})
+    return HttpResponseRedirect(_page_url(page, {"feedback": "thanks"}), status=303)
+
+
+def notify_owner(feedback) -> None:
+    """Email the page's chosen feedback contact about a "no" with a comment."""
+    page = feedback.page.specific
+    user = getattr(page, "feedback_contact", None)
+    if user is None or not user.email:
+        return
+    from django.urls import reverse
+
+    with translation.override("sv"):
+        subject = _("Feedback on “%(title)s”") % {"title": page.title}
+        body = _(
+            "A reader did not find what they were looking for on “%(title)s” "
+            "(%(language)s) and wrote:\n\n%(comment)s\n\nAll feedback: %(url)s"
+        ) % {
+            "title": page.title,
+            "language": feedback.language,
+            "comment": feedback.comment,
+            "url": settings.WAGTAILADMIN_BASE_URL
+            + reverse("cms_feedback_detail")
+            + f"?page={page.pk}",
+        }
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    except Exception:
+        logger.exception("feedback email to %s failed", user.pk)
+
+
+# --- Template support ----------------------------------------------------------------
+
+
+def widget_state(request) -> dict:
+    """What the widget shows after a no-JavaScript round trip."""
+    value = request.GET.get("feedback", "")
+    if not value:
+        return {"step": "question"}
+    if value == "thanks":
+        return {"step": "done"}
+    try:
+        signing.loads(value, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        return {"step": "question"}
+    return {"step": "comment", "token": value}
+
+
+# --- Reporting -----------------------------------------------------------------------
+
+
+def counts(queryset):
+    return queryset.aggregate(
+        yes=Count("pk", filter=Q(helpful=True)),
+        no=Count("pk", filter=Q(helpful=False)),
+        comments=Count("pk", filter=~Q(comment="")),
+    )
+
+
+def summary_for_page(page, days: int = 90) -> dict:
+    since = timezone.now() - datetime.timedelta(days=days)
+    answers = Feedback.objects.filter(page_id=page.pk, created_at__gte=since)
+    result = counts(answers)
+    total = result["yes"] + result["no"]
+    result["total"] = total
+    result["share_yes"] = round(100 * result["yes"] / total) if total else None
+    result["days"] = days
+    result["latest_comments"] = list(
+        answers.exclude(comment="").order_by("-created_at")[:3]
+    )
+    return result
+
+
+def weekly(queryset, start: datetime.date, end: datetime.date) -> list[dict]:
+    """Yes and no per ISO week from ``start`` to ``end`` (both included)."""
+    monday = start - datetime.timedelta(days=start.weekday())
+    weeks = []
+    while monday <= end:
+        weeks.append({"start": monday, "yes": 0, "no": 0})
+        monday += datetime.timedelta(days=7)
+    index = {week["start"]: week for week in weeks}
+    for created_at, helpful in queryset.values_list("created_at", "helpful"):
+        day = timezone.localtime(created_at).date()
+        key = day - datetime.timedelta(days=day.weekday())
+        if key in index:
+            index[key]["yes" if helpful else "no"] += 1
+    return weeks
+
+
+def _svg(tag: str, text: str = "", **attrs) -> str:
+    attributes = " ".join(
+        f'{name.rstrip("_").replace("_", "-")}="{escape(value)}"'
+        for name, value in attrs.items()
+    )
+    return (
+        f"<{tag} {attributes}>{escape(text)}</{tag}>"
+        if text
+        else f"<{tag} {attributes}/>"
+    )
+
+
+def svg_chart(weeks: list[dict], title: str) -> str:
+    """A bar chart of yes/no per week, drawn on the server as SVG (no script)."""
+    labels = {
+        "desc": _(
+            "Yes and no answers per week. The same numbers are in the table below."
+        ),
+        "yes": _("Yes"),
+        "no": _("No"),
+        "week": _("Week"),
+    }
+    colours = {"yes": "#1d6b34", "no": "#a11b12"}
+    width, height, left, bottom, top = 720, 240, 40, 40, 20
+    plot_h = height - bottom - top
+    base = top + plot_h
+    peak = max([max(w["yes"], w["no"]) for w in weeks] + [1])
+    slot = (width - left - 10) / max(len(weeks), 1)
+    bar = max(2.0, slot / 2 - 2)
+    parts = [
+        _svg("title", title, id="chart-title"),
+        _svg("desc", labels["desc"], id="chart-desc"),
+        _svg("line", x1=left, y1=base, x2=width - 5, y2=base, stroke="#555"),
+        _svg("text", str(peak), x=left - 6, y=top + 4, text_anchor="end", font_size=11),
+        _svg("text", "0", x=left - 6, y=base, text_anchor="end", font_size=11),
+    ]
+    for i, week in enumerate(weeks):
+        x = left + i * slot + 2
+        for offset, key in ((0, "yes"), (bar + 1, "no")):
+            h = plot_h * week[key] / peak
+            tooltip = f"{week['start']:%Y-%m-%d}: {labels[key]} {week[key]}"
+            parts.append(
+                f'<rect x="{x + offset:.1f}" y="{base - h:.1f}" width="{bar:.1f}" '
+                f'height="{h:.1f}" fill="{colours[key]}">'
+                f"<title>{escape(tooltip)}</title></rect>"
+            )
+        if len(weeks) <= 16 or i % max(1, len(weeks) // 12) == 0:
+            parts.append(
+                _svg(
+                    "text",
+                    f"{week['start']:%V}",
+                    x=f"{x + bar:.1f}",
+                    y=height - bottom + 16,
+                    text_anchor="middle",
+                    font_size=10,
+                )
+            )
+    parts += [
+        _svg("text", labels["week"], x=left, y=height - 6, font_size=11),
+        _svg("rect", x=width - 170, y=4, width=10, height=10, fill=colours["yes"]),
+        _svg("text", labels["yes"], x=width - 155, y=13, font_size=11),
+        _svg("rect", x=width - 100, y=4, width=10, height=10, fill=colours["no"]),
+        _svg("text", labels["no"], x=width - 85, y=13, font_size=11),
+    ]
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        'role="img" aria-labelledby="chart-title chart-desc" class="feedback-chart">'
+        + "".join(parts)
+        + "</svg>"
+    )
