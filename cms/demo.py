@@ -170,7 +170,7 @@ def ensure_image(
         description_sv=alt_sv,
         description_en=alt_en,
         credit=credit,
-        decorative=decorative,
+        is_decorative=decorative,
         file=ImageFile(buffer, name=f"{slug[:60]}.jpg"),
     )
     image.save()

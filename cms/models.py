@@ -45,7 +45,9 @@ class CustomImage(AbstractImage):
         blank=True,
         help_text=_('Name of the photographer. Shown as "Foto: name" / "Photo: name".'),
     )
-    decorative = models.BooleanField(
+    # Not "decorative": Wagtail sets that attribute on every image instance (for
+    # ImageBlock), which would hide the stored value.
+    is_decorative = models.BooleanField(
         _("decorative"),
         default=False,
         help_text=_(
@@ -59,7 +61,7 @@ class CustomImage(AbstractImage):
         "file",
         "description_sv",
         "description_en",
-        "decorative",
+        "is_decorative",
         "credit",
         "collection",
         "tags",
@@ -77,7 +79,7 @@ class CustomImage(AbstractImage):
     @property
     def alt_text(self) -> str:
         """Alt text in the active language; empty for decorative images."""
-        if self.decorative:
+        if self.is_decorative:
             return ""
         return field_in(self, "description") or ""
 

@@ -1,0 +1,128 @@
+"""The accessibility statement, the cookie page, alt text and the editor's checker."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+from django.urls import reverse
+
+from cms.models import CustomImage
+from tests.press.test_pages import SEED_SV
+
+
+class AccessibilityStatementTests(TestCase):
+    def test_swedish_statement_has_what_digg_requires(self):
+        html = self.client.get("/tillganglighetsredogorelse/").content.decode()
+        for text in (
+            "Region Blekinge står bakom nyhetsrum.example.se",
+            "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service",
+            "Innehåll som inte är tillgängligt",
+            "Äldre pressmeddelanden kan ha bifogade PDF-filer",
+            "Varför det inte är åtgärdat:",
+            "Åtgärdas senast:</strong> 30 juni 2027",
+            "Inget datum bestämt än",
+            "Vi har själva bedömt webbplatsen (egen bedömning)",
+            "granskades senast den 27 november 2026",
+            'href="mailto:tillganglighet@example.org"',
+            "Vi svarar inom fem arbetsdagar.",
+            'href="https://www.digg.se/tdosanmalan"',
+        ):
+            self.assertIn(text, html)
+
+    def test_english_statement(self):
+        html = self.client.get("/en/accessibility-statement/").content.decode()
+        for text in (
+            "The website is partially compliant with the Act on accessibility to digital public services",
+            "Older press releases may have attached PDF files",
+            "To be fixed by:</strong> 30 June 2027",
+            "We have assessed the website ourselves (self-assessment)",
+            "last reviewed on 27 November 2026",
+            "We reply within five working days.",
+            "Report a website that is not accessible to DIGG",
+        ):
+            self.assertIn(text, html)
+
+    def test_linked_from_the_footer_of_every_page(self):
+        for url in (
+            "/",
+            "/nyheter/",
+            SEED_SV,
+            "/projekt/kickstart-s3/",
+            "/sok/",
+            "/finns-inte/",
+        ):
+            response = self.client.get(url)
+            self.assertContains(
+                response,
+                'href="/tillganglighetsredogorelse/"',
+                status_code=response.status_code,
+            )
+            self.assertContains(
+                response, 'href="/kakor/"', status_code=response.status_code
+            )
+        self.assertContains(
+            self.client.get("/en/news/"), 'href="/en/accessibility-statement/"'
+        )
+
+
+class CookiePageTests(TestCase):
+    def test_lists_the_cookies_the_site_sets(self):
+        for url, readers, editors in (
+            (
+                "/kakor/",
+                "Webbplatsen sätter inga kakor när du läser den.",
+                "Kakor för redaktörer",
+            ),
+            (
+                "/en/cookies/",
+                "This website sets no cookies when you read it.",
+                "Cookies for editors",
+            ),
+        ):
+            html = self.client.get(url).content.decode()
+            self.assertIn(readers, html)
+            self.assertIn(editors, html)
+            self.assertIn(f"<code>{settings.SESSION_COOKIE_NAME}</code>", html)
+            self.assertIn(f"<code>{settings.CSRF_COOKIE_NAME}</code>", html)
+
+
+class EditorChecksTests(TestCase):
+    def setUp(self):
+        self.admin = get_user_model().objects.create_superuser(
+            "a11yadmin", "a@example.org", "x"
+        )
+        self.client.force_login(self.admin)
+
+    def test_wagtail_accessibility_checker_is_on_for_editors(self):
+        response = self.client.get(SEED_SV)
+        self.assertContains(response, "checker-axe-configuration")
+        self.client.logout()
+        self.assertNotContains(self.client.get(SEED_SV), "checker-axe-configuration")
+
+    def _upload(self, **data):
+        from io import BytesIO
+
+        from PIL import Image
+
+        buffer = BytesIO()
+        Image.new("RGB", (40, 30), "#336699").save(buffer, format="PNG")
+        upload = SimpleUploadedFile(
+            "bild.png", buffer.getvalue(), content_type="image/png"
+        )
+        return self.client.post(
+            reverse("wagtailimages:add"),
+            {"title": "Uppladdad bild", "file": upload, **data},
+        )
+
+    def test_image_upload_requires_alt_text(self):
+        response = self._upload(description_sv="")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Beskriv vad bilden visar")
+        self.assertFalse(CustomImage.objects.filter(title="Uppladdad bild").exists())
+        self._upload(description_sv="Ett blått fält", description_en="A blue field")
+        image = CustomImage.objects.get(title="Uppladdad bild")
+        self.assertEqual(image.description_sv, "Ett blått fält")
+
+    def test_decorative_image_needs_no_alt_text(self):
+        self._upload(description_sv="", is_decorative="on")
+        self.assertTrue(CustomImage.objects.get(title="Uppladdad bild").is_decorative)
