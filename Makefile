@@ -72,6 +72,15 @@ messages: install ## Update the .po catalogues after changing UI strings
 	$(MANAGE) makemessages -l sv -l en --no-location --no-obsolete -i ".venv/*" -i "staticfiles/*"
 	$(BIN)/python scripts/check_translations.py --fill-en
 
+.PHONY: backup
+backup: install ## Back up the database and media to backups/<UTC time>/ (or BACKUP=dir)
+	$(BIN)/python scripts/backup.py backup $(BACKUP)
+
+.PHONY: restore
+restore: install ## Restore BACKUP=backups/<time>: replaces the database and the media
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=backups/<time>"; exit 2)
+	$(BIN)/python scripts/backup.py restore $(BACKUP)
+
 .PHONY: lock
 lock: ## Re-resolve the locked dependencies from pyproject.toml (needs network)
 	$(BIN)/pip install --quiet uv

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -378,5 +379,45 @@ def feedback_detail(request):
             "chart": mark_safe(svg_chart(weeks, title)),  # noqa: S308 - built from escaped parts
             "comments": page_obj,
             "filter_form": filterset.form,
+        },
+    )
+
+
+# --- Failed logins (django-axes) -----------------------------------------------------
+
+
+def can_see_security(user) -> bool:
+    from .roles import ADMINS, user_roles
+
+    return user.is_superuser or ADMINS in user_roles(user)
+
+
+def failed_logins(request):
+    """Failed logins and current lockouts, for administrators; unlock on request."""
+    from axes.models import AccessAttempt, AccessFailureLog
+    from axes.utils import reset
+
+    if not can_see_security(request.user):
+        raise PermissionDenied
+    if request.method == "POST" and request.POST.get("unlock"):
+        username = request.POST["unlock"]
+        reset(username=username)
+        log(
+            instance=request.user,
+            action="cms.login_unlocked",
+            user=request.user,
+            data={"username": username},
+        )
+        messages.success(
+            request, _("%(username)s can log in again.") % {"username": username}
+        )
+        return redirect("cms_failed_logins")
+    return TemplateResponse(
+        request,
+        "cms/admin/failed_logins.html",
+        {
+            "attempts": AccessAttempt.objects.order_by("-attempt_time")[:100],
+            "failures": AccessFailureLog.objects.order_by("-attempt_time")[:100],
+            "limit": settings.AXES_FAILURE_LIMIT,
         },
     )

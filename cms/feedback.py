@@ -87,6 +87,8 @@ def check_rate_limit(request) -> None:
     except Exception:
         logger.exception("feedback rate limit unavailable")
         return
+    if count is None:  # the cache is down (django-redis ignores the error)
+        return
     if count > limit:
         raise FeedbackError(
             _("You have sent many answers in a short time. Please try again later."),

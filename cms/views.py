@@ -1,10 +1,14 @@
 """Public views that are not pages: search, sitemap, robots.txt; and the admin
 viewset for people (registered in press.wagtail_hooks)."""
 
+import logging
+import sys
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
+from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +16,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Person
 from .search import QueryError, search
+
+logger = logging.getLogger(__name__)
 
 
 class PersonViewSet(SnippetViewSet):
@@ -44,6 +50,21 @@ def search_view(request):
             context["paginator"] = paginator
             context["query_string"] = urlencode({"q": query})
     return TemplateResponse(request, "cms/search.html", context, status=status)
+
+
+def server_error(request):
+    """handler500: a plain bilingual page; 503 when the database is unreachable, so
+    readers (and load balancers) see a temporary problem, not a broken site. Rendered
+    without touching the database or the request context."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        logger.error("database unavailable: %s", error)
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+    else:
+        response = HttpResponse(loader.get_template("500.html").render(), status=500)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def robots_txt(request):

@@ -93,6 +93,7 @@ def register_translation_admin_urls():
         path(
             "feedback/detail/", admin_views.feedback_detail, name="cms_feedback_detail"
         ),
+        path("failed-logins/", admin_views.failed_logins, name="cms_failed_logins"),
         path(
             "translation/copy-layout/<int:page_id>/",
             admin_views.copy_swedish_layout,
@@ -128,10 +129,33 @@ def register_feedback_report():
     )
 
 
+class AdministratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .admin_views import can_see_security
+
+        return can_see_security(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_failed_logins_report():
+    return AdministratorMenuItem(
+        gettext_lazy("Failed logins"),
+        reverse("cms_failed_logins"),
+        name="failed-logins",
+        icon_name="lock",
+        order=720,
+    )
+
+
 @hooks.register("register_log_actions")
 def register_cms_log_actions(actions):
     actions.register_action(
         "cms.translation_checked",
         gettext_lazy("Mark English as checked"),
         gettext_lazy("English marked as checked after a Swedish edit"),
+    )
+    actions.register_action(
+        "cms.login_unlocked",
+        gettext_lazy("Unlock login"),
+        gettext_lazy("A locked-out login was unlocked"),
     )

@@ -32,4 +32,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"null": {"class": "logging.NullHandler"}},
     "root": {"handlers": ["null"], "level": "CRITICAL"},
+    "loggers": {
+        "cms.requests": {"handlers": ["null"], "level": "INFO", "propagate": False}
+    },
 }

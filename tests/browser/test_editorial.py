@@ -4,6 +4,7 @@ approves it; readers see it in Swedish and English. All in a real browser."""
 import re
 
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from press.models import NewsIndexPage, PressReleasePage
 from tests.browser.conftest import login
@@ -107,7 +108,9 @@ def test_editor_writes_publisher_approves_readers_read(
     assert release.live
 
     reader = new_page(width=390, height=844)
-    reader.goto(site.url + release.url)
+    with translation.override("sv"):
+        swedish_url = release.url
+    reader.goto(site.url + swedish_url)
     assert reader.locator("h1").inner_text() == "Webbläsartest: ny satsning"
     assert (
         "Anna Andersson, kommunikationschef"
