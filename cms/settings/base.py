@@ -240,8 +240,8 @@ MEDIA_ORIGIN = os.environ.get("MEDIA_ORIGIN", "")
 if not MEDIA_ORIGIN and os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
     MEDIA_ORIGIN = "https://" + os.environ["AWS_S3_CUSTOM_DOMAIN"]
 
-# Hashed static files may be cached for a year by browsers and CDNs.
-WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
+# whitenoise serves hashed static files (every {% static %} URL in production) with
+# "max-age=315360000, immutable"; unhashed names keep its short default.
 
 # Email: EMAIL_URL such as submission://user:password@smtp.example.se:587 (STARTTLS),
 # smtps://... (TLS) or smtp://...; without it, mail is printed to the console.
@@ -354,12 +354,27 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        # cms.requests messages are JSON already; wrap them with time and level.
+        "json": {
+            "format": '{"time": "%(asctime)s", "level": "%(levelname)s", '
+            '"logger": "%(name)s", "request": %(message)s}'
+        },
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "requests": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "django.server": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        "cms.requests": {
+            "handlers": ["requests"],
+            "level": os.environ.get("REQUEST_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
     },
 }
