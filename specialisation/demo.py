@@ -203,6 +203,7 @@ def load(out) -> None:
             SpecialisationAreaPage,
             slug_sv,
             image=image,
+            show_in_menus=True,
             body_sv=[
                 (
                     "text",

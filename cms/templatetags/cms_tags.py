@@ -62,6 +62,7 @@ def main_menu(context):
         {
             "title": item.title,
             "url": item.get_url(request),
+            "path": item.path,
             "active": bool(current_path) and current_path.startswith(item.path),
             "current": current is not None and current.pk == item.pk,
         }
@@ -167,3 +168,39 @@ def feedback_state(context):
 
     request = context.get("request")
     return widget_state(request) if request else {"step": "question"}
+
+
+@register.simple_tag(takes_context=True)
+def section_menu(context):
+    """The current top-level section and its pages that are shown in menus, for the
+    second navigation row (e.g. the strategy and its specialisation areas)."""
+    request = context.get("request")
+    page = context.get("page")
+    if (
+        request is None
+        or page is None
+        or not getattr(page, "pk", None)
+        or page.depth < 3
+    ):
+        return None
+    section_path = page.path[: Page.steplen * 3]
+    section = next(
+        (item for item in main_menu(context) if item["path"] == section_path), None
+    )
+    if section is None:
+        return None
+    children = (
+        Page.objects.filter(path__startswith=section_path, depth=4).live().in_menu()
+    )
+    if translation.get_language() != "sv":
+        children = children.exclude(title_en__isnull=True).exclude(title_en="")
+    items = [
+        {
+            "title": child.title,
+            "url": child.get_url(request),
+            "current": child.pk == page.pk,
+            "active": page.path.startswith(child.path),
+        }
+        for child in children.public().order_by("path")
+    ]
+    return {"section": section, "items": items} if items else None

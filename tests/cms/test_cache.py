@@ -119,3 +119,37 @@ class PageCacheTests(TestCase):
         with self.settings(PAGE_CACHE_ENABLED=False):
             self.client.get(SEED_SV)
             self.assertNotIn("X-Cache", self.client.get(SEED_SV))
+
+
+class FrontendCachePurgeTests(TestCase):
+    """A CDN purge configured by settings gets both languages' URLs on publish.
+    (The CDN is outside this machine, so its HTTP call is mocked.)"""
+
+    def test_publish_purges_the_page_listings_and_feeds_in_both_languages(self):
+        from unittest import mock
+
+        frontend = {
+            "default": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": "http://cdn.example.invalid",
+            }
+        }
+        purged = []
+        with (
+            self.settings(WAGTAILFRONTENDCACHE=frontend),
+            mock.patch(
+                "wagtail.contrib.frontend_cache.backends.HTTPBackend.purge",
+                side_effect=purged.append,
+            ),
+        ):
+            make_release(title_sv="CDN-nyhet", title_en="CDN news")
+        for url in (
+            "http://testserver/nyheter/cdn-nyhet/",
+            "http://testserver/en/news/cdn-news/",
+            "http://testserver/nyheter/",
+            "http://testserver/en/news/",
+            "http://testserver/nyheter/rss/",
+            "http://testserver/en/news/atom/",
+            "http://testserver/sitemap.xml",
+        ):
+            self.assertIn(url, purged)

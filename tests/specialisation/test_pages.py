@@ -230,3 +230,25 @@ class HomeTeaserTests(TestCase):
         latest = PressReleasePage.objects.live().order_by("-publication_date").first()
         self.assertIn(latest.title_sv, sv)
         self.assertIn('href="/en/news/"', en)
+
+
+class SectionNavigationTests(TestCase):
+    def test_areas_are_in_the_navigation_in_both_languages(self):
+        sv = self.client.get("/smart-specialisering/tech/").content.decode()
+        self.assertIn(
+            '<nav class="sub-nav" aria-label="Blekinges smarta specialiseringsstrategi">',
+            sv,
+        )
+        self.assertIn(
+            'href="/smart-specialisering/tech/" aria-current="page">Tech</a>', sv
+        )
+        self.assertIn(
+            'href="/smart-specialisering/smart-industri/">Smart industri</a>', sv
+        )
+        en = self.client.get("/en/smart-specialisation/").content.decode()
+        self.assertIn(
+            'href="/en/smart-specialisation/smart-industry/">Smart industry</a>', en
+        )
+        self.assertNotIn(
+            'class="sub-nav"', self.client.get("/nyheter/").content.decode()
+        )
