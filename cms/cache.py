@@ -6,19 +6,26 @@ publish.
 
 - Only anonymous GET/HEAD requests without a session or CSRF cookie are served from
   or stored in the cache, so editors, previews and the admin never are.
-- Every entry's key includes a site-wide *generation*. Publishing, unpublishing,
-  moving or deleting a page, and saving a snippet or setting that pages show, bumps
-  the generation (one cache write), so no reader ever gets a stale menu, listing,
-  feed, sitemap or related list: a publish changes those all over the site, and a
-  new generation is the only way to be never stale without a dependency graph.
+- Each entry records the site-wide *generation* it was made in. Publishing,
+  unpublishing, moving or deleting a page, and saving a snippet or setting that
+  pages show, bumps the generation (one cache write), so no reader ever gets a stale
+  menu, listing, feed, sitemap or related list: a publish changes those all over
+  the site, and a new generation is the only way to be never stale without a
+  dependency graph. A lookup fetches the generation and the entry in one round trip.
 - Cacheable responses get Cache-Control, ETag and Last-Modified, so a CDN or reverse
   proxy can cache too; conditional requests get 304.
+- The middleware is the outermost one, so an entry holds every header the site
+  adds (security headers included) and a hit runs no other middleware. In
+  production, cms.wsgi serves hits before Django builds a request at all.
 """
 
 import hashlib
+import json
 import logging
 import time
 import uuid
+from http.cookies import SimpleCookie
+from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,6 +34,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
+request_logger = logging.getLogger("cms.requests")
 
 GENERATION_KEY = "pagecache:generation"
 # Query parameters that listings and search use; any other parameter (or a very long
@@ -43,7 +51,8 @@ EXCLUDED_PREFIXES = (
     "/feedback/",
     "/en/feedback/",
 )
-STORED_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Vary")
+# Headers that belong to one response only.
+UNSTORED_HEADERS = {"set-cookie", "date", "x-cache", "content-length"}
 
 
 def current_generation() -> str:
@@ -61,24 +70,74 @@ def invalidate(reason: str = "") -> None:
     logger.info("page cache invalidated%s", f": {reason}" if reason else "")
 
 
-def _cacheable_request(request) -> bool:
+def cacheable_environ(environ) -> bool:
+    """Whether a request (its WSGI environ / request.META) may use the cache."""
     if not getattr(settings, "PAGE_CACHE_ENABLED", False):
         return False
-    if request.method not in ("GET", "HEAD"):
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return False
-    if request.path.startswith(EXCLUDED_PREFIXES):
+    path = environ.get("PATH_INFO", "")
+    if path.startswith(EXCLUDED_PREFIXES):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return False
-    if settings.CSRF_COOKIE_NAME in request.COOKIES:
-        return False
-    query = request.META.get("QUERY_STRING", "")
+    cookie_header = environ.get("HTTP_COOKIE", "")
+    if cookie_header:
+        cookies = SimpleCookie()
+        try:
+            cookies.load(cookie_header)
+        except Exception:  # noqa: BLE001 - an unreadable cookie header: don't cache
+            return False
+        if (
+            settings.SESSION_COOKIE_NAME in cookies
+            or settings.CSRF_COOKIE_NAME in cookies
+        ):
+            return False
+    query = environ.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_LENGTH:
         return False
-    return set(request.GET) <= ALLOWED_PARAMS
+    names = {name for name, _value in parse_qsl(query, keep_blank_values=True)}
+    return names <= ALLOWED_PARAMS
 
 
-def _cacheable_response(response) -> bool:
+def _scheme(environ) -> str:
+    header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    if header and environ.get(header[0]) == header[1]:
+        return "https"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+def entry_key(environ) -> str:
+    host = environ.get("HTTP_HOST") or (
+        f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}"
+    )
+    raw = "|".join(
+        [
+            _scheme(environ),
+            host.lower(),
+            environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""),
+        ]
+    )
+    return (
+        "pagecache:"
+        + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    )
+
+
+def lookup(key: str):
+    """The current entry for ``key``, or None (one round trip to the cache)."""
+    try:
+        values = cache.get_many([GENERATION_KEY, key])
+    except Exception:
+        logger.exception("page cache read failed")
+        return None
+    entry = values.get(key)
+    generation = values.get(GENERATION_KEY)
+    if entry is None or generation is None or entry.get("generation") != generation:
+        return None
+    return entry
+
+
+def cacheable_response(response) -> bool:
     if response.status_code != 200 or response.streaming:
         return False
     if response.cookies or response.has_header("Set-Cookie"):
@@ -87,81 +146,109 @@ def _cacheable_response(response) -> bool:
     return not any(word in control for word in ("private", "no-store", "no-cache"))
 
 
-def _public_headers(response, etag: str, stored_at: float) -> None:
-    response["Cache-Control"] = (
+def _shared_cache_control() -> str:
+    return (
         f"public, max-age={settings.PAGE_CACHE_MAX_AGE}, "
         f"s-maxage={settings.PAGE_CACHE_S_MAXAGE}"
     )
-    response["ETag"] = etag
+
+
+def store(key: str, response, stored_at: float) -> None:
+    """Store ``response`` (already given its cache headers) under ``key``."""
+    entry = {
+        "generation": current_generation(),
+        "content": response.content,
+        "headers": [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in UNSTORED_HEADERS
+        ],
+        "etag": response["ETag"],
+        "stored_at": stored_at,
+    }
+    try:
+        cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
+    except Exception:
+        logger.exception("page cache write failed")
+
+
+def prepare(response) -> float:
+    """Give a cacheable response its shared-cache headers; return the time."""
+    # The language comes from the path, not the Accept-Language header, so that
+    # header is dropped from Vary to let shared caches keep one copy per URL.
+    vary = [
+        value.strip()
+        for value in response.get("Vary", "").split(",")
+        if value.strip() and value.strip().lower() != "accept-language"
+    ]
+    if vary:
+        response["Vary"] = ", ".join(vary)
+    elif response.has_header("Vary"):
+        del response["Vary"]
+    patch_vary_headers(response, ("Cookie",))
+    stored_at = time.time()
+    response["Cache-Control"] = _shared_cache_control()
+    response["ETag"] = (
+        '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"'
+    )
     response["Last-Modified"] = http_date(stored_at)
+    return stored_at
+
+
+def not_modified(environ, entry) -> bool:
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH", "")
+    if if_none_match:
+        return entry["etag"] in [tag.strip() for tag in if_none_match.split(",")] or (
+            if_none_match.strip() == "*"
+        )
+    return False
+
+
+def log_hit(environ, status: int, started: float) -> None:
+    if request_logger.isEnabledFor(logging.INFO):
+        request_logger.info(
+            json.dumps(
+                {
+                    "method": environ.get("REQUEST_METHOD"),
+                    "path": environ.get("PATH_INFO", "")[:300],
+                    "status": status,
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                    "cache": "HIT",
+                },
+                ensure_ascii=False,
+            )
+        )
 
 
 class PageCacheMiddleware:
-    """Serve and store anonymous page responses (see the module docstring)."""
+    """Serve and store anonymous page responses (see the module docstring). It must
+    be the first middleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_request(request):
+        if not cacheable_environ(request.META):
             return self.get_response(request)
-        key = self._key(request)
-        entry = None
-        try:
-            entry = cache.get(key)
-        except Exception:
-            logger.exception("page cache read failed")
+        started = time.perf_counter()
+        request.get_host()  # validate the host (ALLOWED_HOSTS) before any lookup
+        key = entry_key(request.META)
+        entry = lookup(key)
         if entry is not None:
-            return self._from_entry(request, entry)
+            response = self._from_entry(request, entry)
+            log_hit(request.META, response.status_code, started)
+            return response
         response = self.get_response(request)
-        if _cacheable_response(response):
-            self._store(key, response)
+        if cacheable_response(response):
+            store(key, response, prepare(response))
+            response["X-Cache"] = "MISS"
         return response
-
-    @staticmethod
-    def _key(request) -> str:
-        raw = f"{request.get_host()}{request.get_full_path()}"
-        digest = hashlib.sha256(raw.encode()).hexdigest()
-        return f"pagecache:{current_generation()}:{digest}"
-
-    def _store(self, key: str, response) -> None:
-        # The language comes from the path, not the Accept-Language header, so the
-        # header is dropped from Vary to let shared caches keep one copy per URL.
-        vary = [
-            value.strip()
-            for value in response.get("Vary", "").split(",")
-            if value.strip() and value.strip().lower() != "accept-language"
-        ]
-        if vary:
-            response["Vary"] = ", ".join(vary)
-        elif response.has_header("Vary"):
-            del response["Vary"]
-        patch_vary_headers(response, ("Cookie",))
-        stored_at = time.time()
-        etag = (
-            '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"'
-        )
-        _public_headers(response, etag, stored_at)
-        entry = {
-            "content": response.content,
-            "headers": {
-                h: response[h] for h in STORED_HEADERS if response.has_header(h)
-            },
-            "etag": etag,
-            "stored_at": stored_at,
-        }
-        try:
-            cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
-        except Exception:
-            logger.exception("page cache write failed")
-        response["X-Cache"] = "MISS"
 
     @staticmethod
     def _from_entry(request, entry):
         response = HttpResponse(entry["content"])
-        for header, value in entry["headers"].items():
-            response[header] = value
-        _public_headers(response, entry["etag"], entry["stored_at"])
+        for name, value in entry["headers"]:
+            response[name] = value
         response["X-Cache"] = "HIT"
         return get_conditional_response(
             request,
@@ -169,3 +256,37 @@ class PageCacheMiddleware:
             last_modified=int(entry["stored_at"]),
             response=response,
         )
+
+
+class CachedWSGIApplication:
+    """Serves page-cache hits straight from WSGI, before Django builds a request:
+    the fastest path for a shared press release during a traffic spike. Misses and
+    everything uncacheable go to Django unchanged."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if cacheable_environ(environ):
+            started = time.perf_counter()
+            entry = lookup(entry_key(environ))
+            if entry is not None:
+                headers = [*entry["headers"], ("X-Cache", "HIT")]
+                if not_modified(environ, entry):
+                    start_response(
+                        "304 Not Modified",
+                        [
+                            (n, v)
+                            for n, v in headers
+                            if n.lower()
+                            in {"etag", "cache-control", "vary", "last-modified"}
+                        ],
+                    )
+                    log_hit(environ, 304, started)
+                    return [b""]
+                body = entry["content"]
+                headers.append(("Content-Length", str(len(body))))
+                start_response("200 OK", headers)
+                log_hit(environ, 200, started)
+                return [b"" if environ.get("REQUEST_METHOD") == "HEAD" else body]
+        return self.application(environ, start_response)

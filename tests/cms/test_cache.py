@@ -153,3 +153,69 @@ class FrontendCachePurgeTests(TestCase):
             "http://testserver/sitemap.xml",
         ):
             self.assertIn(url, purged)
+
+
+class WSGICacheTests(TestCase):
+    """cms.wsgi answers hits before Django builds a request, with the same headers."""
+
+    def call(self, app, path, query="", **extra):
+        from wsgiref.util import setup_testing_defaults
+
+        environ = {
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "HTTP_HOST": "testserver",
+            "REQUEST_METHOD": "GET",
+            **extra,
+        }
+        setup_testing_defaults(environ)
+        captured = {}
+
+        def start_response(status, headers, exc_info=None):
+            captured["status"] = status
+            captured["headers"] = dict(headers)
+
+        body = b"".join(app(environ, start_response))
+        return captured["status"], captured["headers"], body
+
+    def test_hits_are_served_before_django_with_all_headers(self):
+        from unittest import mock
+
+        from django.core.handlers.wsgi import WSGIHandler
+
+        from cms.cache import CachedWSGIApplication
+
+        django_app = WSGIHandler()
+        app = CachedWSGIApplication(django_app)
+        status, miss_headers, miss_body = self.call(app, SEED_SV)
+        self.assertEqual((status, miss_headers["X-Cache"]), ("200 OK", "MISS"))
+        with mock.patch.object(
+            WSGIHandler, "__call__", side_effect=AssertionError("Django ran")
+        ):
+            status, headers, body = self.call(app, SEED_SV)
+        self.assertEqual(status, "200 OK")
+        self.assertEqual(body, miss_body)
+        self.assertEqual(headers["X-Cache"], "HIT")
+        for name in (
+            "Content-Security-Policy",
+            "X-Content-Type-Options",
+            "Referrer-Policy",
+            "Content-Language",
+            "Cache-Control",
+            "ETag",
+            "Vary",
+        ):
+            self.assertEqual(headers[name], miss_headers[name], name)
+        status, _headers, body = self.call(
+            app, SEED_SV, HTTP_IF_NONE_MATCH=headers["ETag"]
+        )
+        self.assertEqual((status, body), ("304 Not Modified", b""))
+        status, _headers, body = self.call(app, SEED_SV, REQUEST_METHOD="HEAD")
+        self.assertEqual((status, body), ("200 OK", b""))
+        # Editors (session cookie) and the admin always reach Django.
+        status, headers, _body = self.call(app, SEED_SV, HTTP_COOKIE="sessionid=abc")
+        self.assertNotEqual(headers.get("X-Cache"), "HIT")
+        # A publish makes the entry stale at once.
+        make_release(title_sv="Ny efter cache", title_en="New after cache")
+        status, headers, _body = self.call(app, SEED_SV)
+        self.assertEqual(headers["X-Cache"], "MISS")
