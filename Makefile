@@ -72,6 +72,10 @@ messages: install ## Update the .po catalogues after changing UI strings
 	$(MANAGE) makemessages -l sv -l en --no-location --no-obsolete -i ".venv/*" -i "staticfiles/*"
 	$(BIN)/python scripts/check_translations.py --fill-en
 
+.PHONY: soak
+soak: install ## Soak test: readers and editors against gunicorn for SOAK_SECONDS (300)
+	$(BIN)/python scripts/soak.py
+
 .PHONY: backup
 backup: install ## Back up the database and media to backups/<UTC time>/ (or BACKUP=dir)
 	$(BIN)/python scripts/backup.py backup $(BACKUP)

@@ -27,6 +27,7 @@ from wagtail.models import Page
 import django_filters
 
 from .cache import invalidate
+from .i18n import parse_number
 from .layout_copy import copy_layout, stream_fields
 from .models import TRANSLATION_STATUS_CHOICES, Feedback, TranslationStatus
 from .translation_status import field_labels, mark_checked
@@ -323,16 +324,21 @@ def feedback_detail(request):
 
     answers = Feedback.objects.all()
     title = _("All pages")
-    page_id, section_id = request.GET.get("page", ""), request.GET.get("section", "")
+    page_id = parse_number(request.GET.get("page", ""))
+    section_id = parse_number(request.GET.get("section", ""))
+    if ("page" in request.GET and page_id is None) or (
+        "section" in request.GET and section_id is None
+    ):
+        raise Http404
     target = None
-    if page_id.isdigit():
-        target = Page.objects.filter(pk=int(page_id)).first()
+    if page_id is not None:
+        target = Page.objects.filter(pk=page_id).first()
         if target is None:
             raise Http404
         answers = answers.filter(page=target)
         title = target.title
-    elif section_id.isdigit():
-        target = Page.objects.filter(pk=int(section_id)).first()
+    elif section_id is not None:
+        target = Page.objects.filter(pk=section_id).first()
         if target is None:
             raise Http404
         answers = answers.filter(page__path__startswith=target.path)

@@ -227,7 +227,7 @@ def parse_video_url(url: str) -> tuple[str, str] | None:
                 f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1",
             )
     elif host in {"vimeo.com", "player.vimeo.com"}:
-        digits = [part for part in parsed.path.split("/") if part.isdigit()]
+        digits = [p for p in parsed.path.split("/") if p.isascii() and p.isdigit()]
         if digits:
             return (
                 "Vimeo",

@@ -31,6 +31,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
+from .i18n import parse_number
 from .models import Feedback
 
 logger = logging.getLogger(__name__)
@@ -100,7 +101,11 @@ def check_origin(request) -> None:
     """The request must come from a page of this site (no CSRF cookie is used)."""
     origin = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""
     allowed = {request.get_host().lower(), urlsplit(settings.BASE_URL).netloc.lower()}
-    if not origin or urlsplit(origin).netloc.lower() not in allowed:
+    try:
+        host = urlsplit(origin).netloc.lower()
+    except ValueError:  # e.g. "http://[" is not a URL at all
+        host = ""
+    if not origin or host not in allowed:
         raise FeedbackError(_("The answer must be sent from a page on this website."))
 
 
@@ -111,10 +116,10 @@ def check_size(request) -> None:
 
 
 def _page(request):
-    raw = request.POST.get("page", "")
-    if not raw.isdigit() or len(raw) > 12:
+    page_id = parse_number(request.POST.get("page", ""))
+    if page_id is None:
         raise FeedbackError(_("The page is missing."))
-    page = Page.objects.live().public().filter(pk=int(raw)).first()
+    page = Page.objects.live().public().filter(pk=page_id).first()
     if page is None:
         raise FeedbackError(_("The page does not exist."), 404)
     return page
@@ -164,9 +169,9 @@ def _error_page(request, message: str) -> str:
     from django.urls import reverse
 
     back = reverse("wagtail_serve", args=[""])
-    raw = request.POST.get("page", "")
-    if raw.isdigit() and len(raw) < 12:
-        page = Page.objects.live().public().filter(pk=int(raw)).first()
+    page_id = parse_number(request.POST.get("page", ""))
+    if page_id is not None:
+        page = Page.objects.live().public().filter(pk=page_id).first()
         if page is not None:
             back = page.get_url() or back
     return render_to_string(

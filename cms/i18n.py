@@ -5,6 +5,7 @@ a fallback to Swedish; these helpers say which language a value is really in, so
 templates can mark Swedish text with ``lang="sv"`` instead of presenting it as English.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,3 +143,14 @@ def readable(queryset: Any, language: str | None = None) -> Any:
     if language != SOURCE_LANGUAGE:
         queryset = queryset.filter(english_ready=True)
     return queryset
+
+
+_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def parse_number(raw) -> int | None:
+    """An ASCII whole number from user input, or None. (``str.isdigit()`` also
+    accepts "²" and "①", which ``int()`` then refuses.)"""
+    if isinstance(raw, str) and _NUMBER.fullmatch(raw):
+        return int(raw)
+    return None

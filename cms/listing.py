@@ -3,6 +3,8 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 
+from .i18n import parse_number
+
 
 def render_listing(page, request, form, items, *, name: str, per_page: int):
     """Render ``page`` with ``items`` filtered by ``form`` and paginated.
@@ -14,14 +16,14 @@ def render_listing(page, request, form, items, *, name: str, per_page: int):
     if form.is_bound:
         items = form.filter(items) if form.is_valid() else items.none()
     paginator = Paginator(items, per_page)
-    number = request.GET.get("page", "1")
-    if not number.isdigit() or not 1 <= int(number) <= paginator.num_pages:
+    number = parse_number(request.GET.get("page", "1"))
+    if number is None or not 1 <= number <= paginator.num_pages:
         raise Http404("No such page of results")
     response = page.render(
         request,
         context_overrides={
             "filter_form": form,
-            name: paginator.page(int(number)),
+            name: paginator.page(number),
             "paginator": paginator,
             "query_string": form.query_string() if form.is_bound else "",
         },

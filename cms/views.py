@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .i18n import parse_number
 from .models import Person
 from .search import QueryError, search
 
@@ -41,12 +42,10 @@ def search_view(request):
             status = 400 if query.strip() else 200
         else:
             paginator = Paginator(documents, 10)
-            number = request.GET.get("page", "1")
-            if not number.isdigit() or not 1 <= int(number) <= max(
-                paginator.num_pages, 1
-            ):
+            number = parse_number(request.GET.get("page", "1"))
+            if number is None or not 1 <= number <= max(paginator.num_pages, 1):
                 raise Http404("No such page of results")
-            context["results"] = paginator.page(int(number))
+            context["results"] = paginator.page(number)
             context["paginator"] = paginator
             context["query_string"] = urlencode({"q": query})
     return TemplateResponse(request, "cms/search.html", context, status=status)

@@ -159,3 +159,19 @@ def register_cms_log_actions(actions):
         gettext_lazy("Unlock login"),
         gettext_lazy("A locked-out login was unlocked"),
     )
+
+
+def _no_revert_for_translators(request, *args):
+    """Translators may not restore an old revision: it would bring back old Swedish
+    text that their English-only form cannot change."""
+    match = getattr(request, "resolver_match", None)
+    if (
+        match
+        and match.url_name == "revisions_revert"
+        and is_translator_only(request.user)
+    ):
+        raise PermissionDenied
+
+
+hooks.register("before_edit_page", _no_revert_for_translators)
+hooks.register("before_edit_snippet", _no_revert_for_translators)

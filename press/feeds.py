@@ -1,10 +1,21 @@
 """RSS 2.0 and Atom feeds of the newsroom, one per language."""
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from cms.i18n import absolute
+
+# Characters XML 1.0 cannot hold (a vertical tab pasted from a word processor would
+# otherwise make the whole feed fail).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value) -> str:
+    return _NOT_XML.sub("", str(value or ""))
 
 
 class ReleaseFeed(Feed):
@@ -35,7 +46,7 @@ class ReleaseFeed(Feed):
         return absolute(self.request.get_full_path(), self.request)
 
     def description(self):
-        return self.index.intro or self.title()
+        return xml_text(self.index.intro) or self.title()
 
     def subtitle(self):
         return self.description()
@@ -46,10 +57,12 @@ class ReleaseFeed(Feed):
         )[: self.limit]
 
     def item_title(self, item):
-        return item.title
+        return xml_text(item.title)
 
     def item_description(self, item):
-        return item.lead
+        # RSS and Atom readers treat the description as HTML; the lead is plain
+        # text, so it is escaped to reach readers as the text the editor wrote.
+        return escape(xml_text(item.lead))
 
     def item_link(self, item):
         return item.get_full_url(self.request)

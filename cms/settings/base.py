@@ -361,8 +361,17 @@ LOGGING = {
             '"logger": "%(name)s", "request": %(message)s}'
         },
     },
+    "filters": {
+        "no_outage_tracebacks": {"()": "cms.logfilters.DropDatabaseOutageTracebacks"},
+        "rate_limited": {"()": "cms.logfilters.RateLimitFilter", "interval": 30},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "outages": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["rate_limited"],
+        },
         "requests": {"class": "logging.StreamHandler", "formatter": "json"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
@@ -371,6 +380,11 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django.server": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "django.request": {"filters": ["no_outage_tracebacks"]},
+        # Outages are logged once every 30 seconds, not once per request.
+        "django_redis": {"handlers": ["outages"], "propagate": False},
+        "cms.views": {"handlers": ["outages"], "propagate": False},
+        "cms.cache": {"handlers": ["outages"], "level": "WARNING", "propagate": False},
         "cms.requests": {
             "handlers": ["requests"],
             "level": os.environ.get("REQUEST_LOG_LEVEL", "INFO"),

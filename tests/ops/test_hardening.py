@@ -195,3 +195,53 @@ class RedisOutageTests(TestCase):
         for key in list(cache_handler.settings):
             if hasattr(cache_handler._connections, key):
                 delattr(cache_handler._connections, key)
+
+
+class OutageLoggingTests(TestCase):
+    def test_repeated_outage_messages_are_rate_limited_without_tracebacks(self):
+        import logging
+
+        from cms.logfilters import DropDatabaseOutageTracebacks, RateLimitFilter
+
+        limit = RateLimitFilter(interval=60)
+        records = []
+        for _n in range(100):
+            try:
+                raise ConnectionError("Redis is away")
+            except ConnectionError:
+                import sys
+
+                record = logging.LogRecord(
+                    "django_redis.cache",
+                    logging.ERROR,
+                    __file__,
+                    1,
+                    "Exception ignored",
+                    None,
+                    sys.exc_info(),
+                )
+            if limit.filter(record):
+                records.append(record)
+        self.assertEqual(len(records), 1)
+        self.assertIsNone(records[0].exc_info)
+        self.assertIn("Redis is away", records[0].getMessage())
+        outage = logging.LogRecord(
+            "django.request",
+            logging.ERROR,
+            __file__,
+            1,
+            "x",
+            None,
+            (OperationalError, OperationalError("down"), None),
+        )
+        self.assertFalse(DropDatabaseOutageTracebacks().filter(outage))
+        other = logging.LogRecord(
+            "django.request",
+            logging.ERROR,
+            __file__,
+            1,
+            "x",
+            None,
+            (ValueError, ValueError("bug"), None),
+        )
+        self.assertTrue(DropDatabaseOutageTracebacks().filter(other))

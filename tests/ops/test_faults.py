@@ -1,0 +1,734 @@
+"""Fault injection against a real deployment: gunicorn with production settings on
+a private PostgreSQL and a private Redis, under load from a few reader threads.
+
+- The database goes away and comes back: readers get the plain bilingual 503 (with
+  Retry-After) only while it is away, never a 500, and the same gunicorn serves 200
+  again once it is back.
+- Redis goes away and comes back: pages keep answering 200 (uncached), /readyz says
+  503 meanwhile, and pages are cached again afterwards.
+
+The servers are started here (initdb/pg_ctl as the ``postgres`` user when the tests
+run as root; redis-server on a free port), so nothing shared is stopped or touched.
+The module skips only when PostgreSQL's binaries, redis-server or gunicorn are
+missing, or when it runs as root on a machine without a ``postgres`` user.
+"""
+
+import contextlib
+import json
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+PG_BIN_DIRS = ("/usr/lib/postgresql/15/bin", "/usr/local/bin", "/usr/bin")
+VENV_BIN = ROOT / ".venv" / "bin"
+GUNICORN = (
+    VENV_BIN / "gunicorn"
+    if (VENV_BIN / "gunicorn").exists()
+    else Path(sys.executable).parent / "gunicorn"
+)
+
+SEED_SV = "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/"
+SEED_EN = "/en/news/region-blekinge-invests-in-the-countys-recovery/"
+PAGES = ["/", "/en/", "/nyheter/", SEED_SV, SEED_EN, "/sok/?q=strategi"]
+READYZ = "/readyz"
+# The page cache (cms/cache.py) serves anonymous pages from Redis, so while the
+# database is away cached pages may still answer 200. The same pages with a query
+# parameter the cache does not know ("nocache") are never cached and always reach
+# the database.
+BYPASS = [url + ("&" if "?" in url else "?") + "nocache={n}" for url in PAGES]
+MIX = [*PAGES, READYZ, *BYPASS]
+
+LOAD_THREADS = 4
+OUTAGE_SECONDS = 5
+# After the database or Redis is back, errors may go on for this long.
+RECOVERY_SECONDS = 5
+# A request that started this long after the stop must see the outage.
+GRACE_SECONDS = 1.0
+REQUEST_TIMEOUT = 35  # longer than gunicorn's --timeout 30
+
+
+# --- servers ------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def pg_binary(name: str) -> str | None:
+    for directory in PG_BIN_DIRS:
+        candidate = Path(directory) / name
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which(name)
+
+
+def wait_for(predicate, timeout: float, what: str, interval: float = 0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+
+
+def port_open(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+class PrivatePostgres:
+    """A throw-away cluster: initdb into a temporary directory, trust auth, loopback
+    only, run as the ``postgres`` OS user when we are root (initdb refuses root)."""
+
+    def __init__(self):
+        self.initdb = pg_binary("initdb")
+        self.pg_ctl = pg_binary("pg_ctl")
+        self.port = free_port()
+        self.as_user: list[str] = []
+        self.owner = None
+        if os.geteuid() == 0:
+            try:
+                self.owner = pwd.getpwnam("postgres")
+            except KeyError:
+                pytest.skip("running as root and there is no 'postgres' OS user")
+            runuser = shutil.which("runuser") or "/usr/sbin/runuser"
+            self.as_user = [runuser, "-u", "postgres", "--"]
+        self.base = Path(tempfile.mkdtemp(prefix="cms-faults-pg-"))
+        if self.owner is not None:
+            os.chown(self.base, self.owner.pw_uid, self.owner.pw_gid)
+        self.data = self.base / "data"
+        self.log = self.base / "postgres.log"
+
+    def _run(self, *args: str, timeout: float = 120) -> None:
+        done = subprocess.run(
+            [*self.as_user, *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+            cwd=self.base,
+        )
+        assert done.returncode == 0, (
+            f"{args[0]} failed: {done.stdout[-2000:]}{done.stderr[-2000:]}"
+        )
+
+    def init(self) -> None:
+        self._run(
+            self.initdb,
+            "-D",
+            str(self.data),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
+
+    def start(self) -> None:
+        options = (
+            f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run(
+            self.pg_ctl,
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run(self.pg_ctl, "-D", str(self.data), "-m", mode, "-w", "stop")
+
+    def running(self) -> bool:
+        return (self.data / "postmaster.pid").exists()
+
+    def create_database(self, name: str) -> str:
+        import psycopg
+
+        with psycopg.connect(
+            f"postgresql://postgres@127.0.0.1:{self.port}/postgres", autocommit=True
+        ) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
+
+    def cleanup(self) -> None:
+        try:
+            if self.running():
+                self.stop("immediate")
+        finally:
+            shutil.rmtree(self.base, ignore_errors=True)
+
+
+class PrivateRedis:
+    def __init__(self, workdir: Path):
+        self.binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+        self.port = free_port()
+        self.workdir = workdir
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        log = open(self.workdir / "redis.log", "ab")  # noqa: SIM115 - kept by Popen
+        self.process = subprocess.Popen(
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no",
+                "--dir",
+                str(self.workdir),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+        log.close()
+        wait_for(lambda: port_open(self.port), 10, "redis-server to listen")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        self.process = None
+
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+
+def production_env(database_url, redis_url, media, port) -> dict:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(
+            (
+                "DJANGO_",
+                "DATABASE_",
+                "REDIS_",
+                "PAGE_CACHE",
+                "FRONTEND_CACHE",
+                "CLOUDFLARE_",
+                "AWS_",
+                "SECURE_",
+                "CSRF_",
+                "DB_",
+                "CACHE_",
+                "MEDIA_",
+                "TEST_",
+            )
+        )
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        MEDIA_ROOT=str(media),
+        SECRET_KEY=secrets.token_urlsafe(48)[:64],
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        BASE_URL=f"http://127.0.0.1:{port}",
+        EMAIL_URL="console://",
+        SECURE_SSL_REDIRECT="false",
+        DB_CONNECT_TIMEOUT="2",
+        PAGE_CACHE="on",
+        LOG_LEVEL="INFO",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def manage(env: dict, *args: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, f"manage.py {args[0]}: {done.stderr[-3000:]}"
+
+
+@dataclass
+class Site:
+    port: int
+    postgres: PrivatePostgres
+    redis: PrivateRedis
+    gunicorn: subprocess.Popen
+    log: Path
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def log_tail(self, lines: int = 60) -> str:
+        text = self.log.read_text(errors="replace").splitlines()
+        return "\n".join(text[-lines:])
+
+    def worker_pids(self) -> set[int]:
+        children = Path(f"/proc/{self.gunicorn.pid}/task/{self.gunicorn.pid}/children")
+        if not children.exists():  # a kernel without it: the check is skipped
+            return set()
+        return {int(pid) for pid in children.read_text().split()}
+
+    def ensure_up(self) -> None:
+        """Bring back whatever a failed test may have left stopped."""
+        if not self.postgres.running():
+            self.postgres.start()
+        if not self.redis.running():
+            self.redis.start()
+
+
+def fetch(url: str, timeout: float = REQUEST_TIMEOUT):
+    """(status, headers, body); status 0 with the error as body when the request
+    did not get an HTTP answer at all."""
+    request = urllib.request.Request(  # noqa: S310 - http://127.0.0.1 only
+        url, headers={"User-Agent": "cms-fault-test"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+    except OSError as error:
+        return 0, {}, repr(error).encode()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    missing = [
+        name
+        for name, path in (
+            ("initdb", pg_binary("initdb")),
+            ("pg_ctl", pg_binary("pg_ctl")),
+            ("redis-server", shutil.which("redis-server")),
+            ("gunicorn", str(GUNICORN) if GUNICORN.exists() else None),
+        )
+        if path is None
+    ]
+    if missing:
+        pytest.skip(f"fault tests need {', '.join(missing)} on this machine")
+    workdir = tmp_path_factory.mktemp("faults")
+    postgres = PrivatePostgres()
+    redis = PrivateRedis(workdir)
+    gunicorn = None
+    log = workdir / "gunicorn.log"
+    try:
+        postgres.init()
+        postgres.start()
+        database_url = postgres.create_database("cms_faults")
+        redis.start()
+        port = free_port()
+        env = production_env(
+            database_url, f"redis://127.0.0.1:{redis.port}/0", workdir / "media", port
+        )
+        # collectstatic needs no database: it runs while the database is built.
+        collectstatic = subprocess.Popen(
+            [sys.executable, "manage.py", "collectstatic", "--noinput"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+        )
+        try:
+            manage(env, "migrate", "--noinput")
+            manage(env, "load_demo")
+        finally:
+            _out, errors = collectstatic.communicate(timeout=600)
+        assert collectstatic.returncode == 0, errors[-3000:].decode(errors="replace")
+        with open(log, "wb") as out:
+            gunicorn = subprocess.Popen(
+                [
+                    str(GUNICORN),
+                    "cms.wsgi:application",
+                    "-w",
+                    "2",
+                    "-b",
+                    f"127.0.0.1:{port}",
+                    "--timeout",
+                    "30",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        running = Site(port, postgres, redis, gunicorn, log)
+        wait_for(
+            lambda: (
+                gunicorn.poll() is None
+                and fetch(running.base_url + "/healthz", 2)[0] == 200
+            ),
+            60,
+            "gunicorn to answer /healthz",
+        )
+        assert gunicorn.poll() is None, running.log_tail()
+        yield running
+    finally:
+        try:
+            if gunicorn is not None and gunicorn.poll() is None:
+                os.killpg(gunicorn.pid, signal.SIGTERM)
+                try:
+                    gunicorn.wait(15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(gunicorn.pid, signal.SIGKILL)
+                    gunicorn.wait(5)
+        finally:
+            try:
+                redis.stop()
+            finally:
+                postgres.cleanup()
+
+
+# --- load ---------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    url: str  # the URL as listed in MIX (nocache template unexpanded)
+    started: float
+    ended: float
+    status: int
+    retry_after: str | None
+    x_cache: str | None
+    body: bytes  # kept for anything but 200
+
+
+@dataclass
+class Load:
+    base_url: str
+    hits: list[Hit] = field(default_factory=list)
+    stop_event: threading.Event = field(default_factory=threading.Event)
+    threads: list[threading.Thread] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def _reader(self, number: int) -> None:
+        counter = 0
+        while not self.stop_event.is_set():
+            template = MIX[(number * 3 + counter) % len(MIX)]
+            counter += 1
+            url = template.format(n=f"{number}-{counter}")
+            started = time.monotonic()
+            status, headers, body = fetch(self.base_url + url)
+            hit = Hit(
+                template,
+                started,
+                time.monotonic(),
+                status,
+                headers.get("Retry-After"),
+                headers.get("X-Cache"),
+                b"" if status == 200 else body[:4000],
+            )
+            with self.lock:
+                self.hits.append(hit)
+
+    def __enter__(self):
+        # Every URL once first, so that the page cache holds the cacheable ones.
+        for template in MIX:
+            fetch(self.base_url + template.format(n="warm-up"))
+        for number in range(LOAD_THREADS):
+            thread = threading.Thread(target=self._reader, args=(number,), daemon=True)
+            thread.start()
+            self.threads.append(thread)
+        return self
+
+    def __exit__(self, *exc):
+        self.stop_event.set()
+        for thread in self.threads:
+            thread.join(REQUEST_TIMEOUT + 5)
+
+    def snapshot(self) -> list[Hit]:
+        with self.lock:
+            return list(self.hits)
+
+    def answered_200_since(self, moment: float) -> set[str]:
+        return {
+            h.url for h in self.snapshot() if h.started >= moment and h.status == 200
+        }
+
+
+def summarize(name: str, hits: list[Hit], origin: float, **moments: float) -> str:
+    """What happened, appended to any failure: requests per URL and status, when
+    the 503s were, the slowest requests (times relative to the stop)."""
+    counts: dict[tuple[str, int], int] = {}
+    for h in hits:
+        counts[h.url, h.status] = counts.get((h.url, h.status), 0) + 1
+    lines = [f"{name}: {len(hits)} requests"]
+    lines.append(
+        ", ".join(
+            f"{label} {moment - origin:+.2f}s" for label, moment in moments.items()
+        )
+    )
+    unavailable = [h for h in hits if h.status == 503]
+    if unavailable:
+        first = min(h.started for h in unavailable) - origin
+        last = max(h.ended for h in unavailable) - origin
+        lines.append(f"503 from {first:+.2f}s to {last:+.2f}s")
+    lines += [f"  {status} x{n} {url}" for (url, status), n in sorted(counts.items())]
+    slowest = sorted(hits, key=lambda h: h.ended - h.started)[-3:]
+    lines.append("slowest:\n" + describe(slowest, origin))
+    return "\n".join(lines)
+
+
+@contextlib.contextmanager
+def reported(summary: str):
+    try:
+        yield
+    except AssertionError as error:
+        raise AssertionError(f"{error}\n\n{summary}") from None
+
+
+def describe(hits: list[Hit], origin: float, limit: int = 15) -> str:
+    return "\n".join(
+        f"  t={h.started - origin:+.2f}s..{h.ended - origin:+.2f}s {h.status} {h.url} "
+        f"Retry-After={h.retry_after} X-Cache={h.x_cache} "
+        f"body={h.body[:300]!r}"
+        for h in hits[:limit]
+    )
+
+
+def wait_until_all_200(load: Load, since: float, timeout: float) -> None:
+    wait_for(
+        lambda: load.answered_200_since(since) >= set(MIX),
+        timeout,
+        "every URL to answer 200 again",
+    )
+
+
+# --- tests --------------------------------------------------------------------
+
+
+def test_database_outage_gives_503_and_the_site_recovers_by_itself(site):
+    workers = site.worker_pids()
+    try:
+        with Load(site.base_url) as load:
+            time.sleep(3)
+            stop_began = time.monotonic()
+            site.postgres.stop("immediate")
+            stopped = time.monotonic()
+            time.sleep(OUTAGE_SECONDS)
+            restart_began = time.monotonic()
+            site.postgres.start()
+            restarted = time.monotonic()
+            wait_until_all_200(load, restarted, 30)
+            # Keep loading past the recovery window: all of that must be 200.
+            time.sleep(max(0, restarted + RECOVERY_SECONDS - time.monotonic()) + 3)
+        hits = load.snapshot()
+    finally:
+        site.ensure_up()
+    log = site.log_tail()
+    origin = stop_began
+    summary = summarize(
+        "database outage",
+        hits,
+        origin,
+        stopped=stopped,
+        restart_began=restart_began,
+        restarted=restarted,
+    )
+    with reported(summary):
+        # Before the outage: everything answers 200.
+        before = [h for h in hits if h.ended < stop_began and h.status != 200]
+        assert not before, "errors before the outage:\n" + describe(before, origin)
+
+        # No 5xx but 503, and no request without an answer, ever.
+        wrong = [
+            h for h in hits if h.status == 0 or (h.status >= 500 and h.status != 503)
+        ]
+        assert not wrong, (
+            "5xx other than 503 (or no answer) during the database outage:\n"
+            + describe(wrong, origin)
+            + "\n--- gunicorn log ---\n"
+            + log
+        )
+
+        # 503 only between the stop and shortly after the restart.
+        unavailable = [h for h in hits if h.status == 503]
+        outside = [
+            h
+            for h in unavailable
+            if h.ended < stop_began or h.started > restarted + RECOVERY_SECONDS
+        ]
+        assert not outside, "503 outside the outage:\n" + describe(outside, origin)
+
+        # The 503 page is the plain bilingual one, with Retry-After.
+        pages_503 = [h for h in unavailable if h.url != READYZ]
+        assert pages_503, "no page answered 503 while the database was down"
+        bad_503 = [
+            h
+            for h in pages_503
+            if not h.retry_after
+            or "tillfälligt otillgänglig" not in h.body.decode(errors="replace")
+            or "temporarily unavailable" not in h.body.decode(errors="replace")
+        ]
+        assert not bad_503, (
+            "503 without the bilingual page or Retry-After:\n"
+            + describe(bad_503, origin)
+        )
+
+        # While the database is away: uncachable pages and /readyz answer 503; cached
+        # pages may still answer 200 from Redis, and nothing answers anything else.
+        during = [
+            h
+            for h in hits
+            if h.started >= stopped + GRACE_SECONDS and h.ended < restart_began
+        ]
+        assert len(during) >= 5, f"too little load during the outage ({len(during)})"
+        assert any(h.url == READYZ for h in during)
+        for h in during:
+            expected = {200, 503} if h.url in PAGES else {503}
+            assert h.status in expected, (
+                f"{h.url} answered {h.status} with the database down:\n"
+                + describe([h], origin)
+            )
+            if h.url == READYZ:
+                assert json.loads(h.body)["checks"] == {
+                    "database": False,
+                    "cache": True,
+                }
+
+        # After recovery: every URL answers 200 again, from the same gunicorn.
+        late = [h for h in hits if h.started >= restarted + RECOVERY_SECONDS]
+        assert late, "no load after the recovery window"
+        assert all(h.status == 200 for h in late), describe(
+            [h for h in late if h.status != 200], origin
+        )
+        assert site.gunicorn.poll() is None
+        assert site.worker_pids() == workers, "a gunicorn worker died or was replaced"
+        for url in MIX:
+            status, _headers, body = fetch(site.base_url + url.format(n="after"))
+            assert status == 200, (url, status, body[:300])
+
+
+def test_redis_outage_keeps_pages_up_and_caching_resumes(site):
+    workers = site.worker_pids()
+    probe = site.base_url + "/nyheter/"
+    fetch(probe)
+    assert fetch(probe)[1].get("X-Cache") == "HIT", "the page cache is not on"
+    try:
+        with Load(site.base_url) as load:
+            time.sleep(2)
+            stop_began = time.monotonic()
+            site.redis.stop()
+            stopped = time.monotonic()
+            time.sleep(OUTAGE_SECONDS)
+            during_probe = fetch(probe)
+            restart_began = time.monotonic()
+            site.redis.start()
+            restarted = time.monotonic()
+            wait_for(
+                lambda: any(
+                    h.url == READYZ and h.status == 200 and h.started >= restarted
+                    for h in load.snapshot()
+                ),
+                RECOVERY_SECONDS + 10,
+                "/readyz to answer 200 after Redis is back",
+            )
+            time.sleep(max(0, restarted + RECOVERY_SECONDS - time.monotonic()) + 3)
+        hits = load.snapshot()
+    finally:
+        site.ensure_up()
+    log = site.log_tail()
+    origin = stop_began
+    summary = summarize(
+        "Redis outage",
+        hits,
+        origin,
+        stopped=stopped,
+        restart_began=restart_began,
+        restarted=restarted,
+    )
+    with reported(summary):
+        # Pages never fail, not even with a 503.
+        failed = [h for h in hits if h.url != READYZ and h.status != 200]
+        assert not failed, (
+            "pages failed while Redis was down:\n"
+            + describe(failed, origin)
+            + "\n--- gunicorn log ---\n"
+            + log
+        )
+        assert during_probe[0] == 200
+        assert during_probe[1].get("X-Cache") != "HIT"
+
+        # /readyz: 503 while Redis is away (database fine, cache not), 200 otherwise.
+        readyz = [h for h in hits if h.url == READYZ]
+        assert {h.status for h in readyz} <= {200, 503}, describe(
+            [h for h in readyz if h.status not in (200, 503)], origin
+        )
+        during = [
+            h
+            for h in readyz
+            if h.started >= stopped + GRACE_SECONDS and h.ended < restart_began
+        ]
+        assert during, "no /readyz request while Redis was down"
+        for h in during:
+            assert h.status == 503, describe([h], origin)
+            assert json.loads(h.body)["checks"] == {"database": True, "cache": False}
+        outside = [
+            h
+            for h in readyz
+            if h.status != 200
+            and (h.ended < stop_began or h.started > restarted + RECOVERY_SECONDS)
+        ]
+        assert not outside, "/readyz failing outside the outage:\n" + describe(
+            outside, origin
+        )
+        assert any(h.started > restarted + RECOVERY_SECONDS for h in readyz), (
+            "no /readyz request after the recovery window"
+        )
+
+        # Caching resumes: a repeated anonymous GET is a hit again.
+        statuses = []
+        for _attempt in range(5):
+            status, headers, _body = fetch(probe)
+            statuses.append((status, headers.get("X-Cache")))
+            if headers.get("X-Cache") == "HIT":
+                break
+            time.sleep(0.2)
+        assert statuses[-1] == (200, "HIT"), statuses
+        assert fetch(site.base_url + SEED_EN)[0] == 200
+        assert fetch(site.base_url + SEED_EN)[1].get("X-Cache") == "HIT"
+        assert site.gunicorn.poll() is None
+        assert site.worker_pids() == workers, "a gunicorn worker died or was replaced"
