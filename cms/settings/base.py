@@ -58,7 +58,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
@@ -78,7 +77,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
     "axes",
     # Wagtail 8's search index uses PostgreSQL's SearchVectorField/GinIndex.
     "django.contrib.postgres",
@@ -283,6 +281,9 @@ FEEDBACK_RATE_WINDOW = int(os.environ.get("FEEDBACK_RATE_WINDOW", "3600"))  # se
 # (0: use the connection's address).
 FEEDBACK_TRUSTED_PROXY_COUNT = int(os.environ.get("FEEDBACK_TRUSTED_PROXY_COUNT", "0"))
 FEEDBACK_RETENTION_MONTHS = int(os.environ.get("FEEDBACK_RETENTION_MONTHS", "12"))
+
+# Pages per sitemap file; a larger site gets a sitemap index (cms/sitemaps.py).
+SITEMAP_CHUNK = int(os.environ.get("SITEMAP_CHUNK", "2500"))
 
 # Snippets whose translation status is tracked (pages are tracked on publish).
 TRANSLATION_TRACKED_SNIPPETS = [

@@ -3,7 +3,7 @@ each language has; robots.txt points to it."""
 
 from pathlib import Path
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.utils import timezone, translation
 
 from lxml import etree
@@ -122,3 +122,37 @@ class SitemapTests(TestCase):
             "Sitemap: http://testserver/sitemap.xml", response.content.decode()
         )
         self.assertIn("Disallow: /admin/", response.content.decode())
+
+
+@override_settings(PAGE_CACHE_ENABLED=False)
+class SitemapIndexTests(TestCase):
+    def test_a_large_site_gets_an_index_of_valid_sitemaps(self):
+        from wagtail.models import Page
+
+        total = Page.objects.live().public().filter(depth__gte=2).count()
+        single = {
+            loc.text
+            for loc in etree.fromstring(
+                self.client.get("/sitemap.xml").content
+            ).iterfind("s:url/s:loc", NS)
+        }
+        with self.settings(SITEMAP_CHUNK=10):
+            index = etree.fromstring(self.client.get("/sitemap.xml").content)
+            self.assertEqual(
+                index.tag, "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+            )
+            locations = [loc.text for loc in index.iterfind("s:sitemap/s:loc", NS)]
+            self.assertEqual(len(locations), (total - 1) // 10 + 1)
+            seen = set()
+            for location in locations:
+                response = self.client.get(location.removeprefix("http://testserver"))
+                self.assertEqual(response.status_code, 200)
+                document = etree.fromstring(response.content)
+                SCHEMA.assertValid(document)
+                seen |= {loc.text for loc in document.iterfind("s:url/s:loc", NS)}
+            self.assertEqual(seen, single)
+            self.assertEqual(
+                self.client.get(f"/sitemap-{len(locations) + 1}.xml").status_code, 404
+            )
+            self.assertEqual(self.client.get("/sitemap-x.xml").status_code, 404)
+            self.assertEqual(self.client.get("/sitemap-0.xml").status_code, 404)
