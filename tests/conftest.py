@@ -37,6 +37,18 @@ def _clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _swedish_to_start_with():
+    """The test client runs requests in the test's thread, and LocaleMiddleware
+    leaves the last request's language active; every test starts in Swedish."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def pytest_configure(config):
     # Playwright's sync API runs an event loop in the test thread; Django's ORM is
     # still used synchronously there, which is safe in tests.

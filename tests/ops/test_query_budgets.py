@@ -189,3 +189,30 @@ class QueryBudgetTests(TestCase):
         ):
             with self.subTest(url=url):
                 self.assertLessEqual(count_queries(self.client, url), BUDGET)
+
+    def test_routing_does_not_grow_with_siblings(self):
+        """One query per path segment, however many releases the index holds
+        (wagtail-modeltranslation's own route() loads every sibling)."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        urls = (
+            SEED_SV,
+            "/en/news/region-blekinge-invests-in-the-countys-recovery/",
+            "/en/news/industriforum-samlade-200-deltagare-i-karlshamn/",
+        )
+        before = {url: count_queries(self.client, url) for url in urls}
+        for n in range(40):
+            make_release(title_sv=f"Syskon {n}", title_en=f"Sibling {n}")
+        for url in urls:
+            self.assertEqual(count_queries(self.client, url), before[url], url)
+        with CaptureQueriesContext(connection) as queries:
+            self.client.get(SEED_SV + "?utm=x")  # not cached
+        route_queries = [
+            q["sql"]
+            for q in queries.captured_queries
+            if "WHERE" in q["sql"] and '"slug_sv" =' in q["sql"].split("WHERE", 1)[1]
+        ]
+        self.assertEqual(len(route_queries), 2)  # news index, then the release
+        for sql in route_queries:
+            self.assertIn("LIMIT 1", sql)  # one row, not every sibling

@@ -41,7 +41,12 @@ class TreeRuleTests(WagtailPageTestCase):
         self.assertEqual(NewsIndexPage.max_count, 1)
 
     def test_editor_can_create_a_release_with_real_blocks(self):
-        self.login()
+        # force_login: django-axes needs the request that Client.login() omits.
+        from django.contrib.auth import get_user_model
+
+        self.client.force_login(
+            get_user_model().objects.create_superuser("skapare", "s@example.org", "x")
+        )
         person = Person.objects.get(name="Johan Sandberg")
         box = FactBox.objects.get(title_sv__startswith="Fakta:")
         body = streamfield(
