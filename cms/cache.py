@@ -91,11 +91,55 @@ def cacheable_environ(environ) -> bool:
             or settings.CSRF_COOKIE_NAME in cookies
         ):
             return False
-    query = environ.get("QUERY_STRING", "")
+    return query_is_cacheable(environ.get("QUERY_STRING", ""))
+
+
+def query_is_cacheable(query: str) -> bool:
+    """Only the listing and search parameters, and not too long: random query
+    strings must not fill the cache."""
     if len(query) > MAX_QUERY_LENGTH:
         return False
     names = {name for name, _value in parse_qsl(query, keep_blank_values=True)}
     return names <= ALLOWED_PARAMS
+
+
+def request_generation(request) -> str:
+    """The cache generation, fetched once per request."""
+    if not hasattr(request, "_cms_cache_generation"):
+        request._cms_cache_generation = current_generation()
+    return request._cms_cache_generation
+
+
+def fragment_key(request, name: str) -> str | None:
+    """The cache key of template fragment ``name`` on this request, or None when
+    the fragment must be rendered afresh (previews, forms, odd query strings).
+
+    Fragments (site header, footer, a page's main content) are the page cache's
+    second line: they serve requests the page cache may not (readers with a
+    cookie, editors browsing the site, the first view of each page after a
+    publish, which reuses the header and footer). They belong to the same
+    generation, so publishing makes them all stale at once, like the pages.
+    """
+    if not getattr(settings, "FRAGMENT_CACHE_ENABLED", False) or request is None:
+        return None
+    if getattr(request, "is_preview", False) or request.method not in ("GET", "HEAD"):
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    if not query_is_cacheable(query):
+        return None
+    from django.utils import translation
+
+    raw = "\n".join(
+        [
+            request.get_host(),
+            request.scheme,
+            translation.get_language() or "",
+            request.path,
+            query,
+        ]
+    )
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return f"fragment:{name}:{request_generation(request)}:{digest}"
 
 
 def _scheme(environ) -> str:

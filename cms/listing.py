@@ -2,8 +2,15 @@
 
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 
 from .i18n import parse_number
+
+
+def lazy_list(make):
+    """A list made (by calling ``make``) only when a template first uses it, so a
+    page whose content comes from the fragment cache runs none of its queries."""
+    return SimpleLazyObject(lambda: list(make()))
 
 
 def render_listing(page, request, form, items, *, name: str, per_page: int):

@@ -122,6 +122,10 @@ class BasePage(Page):
     """
 
     english_required_fields: tuple[str, ...] = ("title",)
+    # Whether the page's main content may be served from the fragment cache
+    # (cms.cache.fragment_key). Listings turn it off: each filter and page number is
+    # its own URL, and the page cache holds those already.
+    cache_content = True
 
     swedish_only = models.BooleanField(
         _("Swedish only"),

@@ -30,20 +30,48 @@ def child_by_slug(page, slug: str):
     return page.get_children().filter(condition).first()
 
 
+def _serves_subpage(model, path_components) -> bool:
+    """Whether a RoutablePageMixin model has a route of its own for the path (its
+    routes are declared on the class, so no page needs loading to tell)."""
+    if not issubclass(model, RoutablePageMixin):
+        return False
+    try:
+        model.get_resolver().resolve(_subpath(path_components))
+    except Http404:
+        return False
+    return True
+
+
+def _subpath(path_components) -> str:
+    return "/" + "".join(f"{component}/" for component in path_components)
+
+
 def route(self, request, path_components):
     if isinstance(self, RoutablePageMixin) and self.live:
-        path = "/" + "".join(f"{component}/" for component in path_components)
         try:
-            view, args, kwargs = self.resolve_subpage(path)
+            resolver_match = self.resolve_subpage(_subpath(path_components))
         except Http404:
             pass
         else:
+            request.routable_resolver_match = resolver_match
+            view, args, kwargs = resolver_match
             return RouteResult(self, args=(view, args, kwargs))
     if path_components:
         child = child_by_slug(self, path_components[0])
         if child is None:
             raise Http404
-        return child.specific.route(request, path_components[1:])
+        rest = path_components[1:]
+        model = child.specific_class
+        if (
+            rest
+            and model is not None
+            and model.route is route
+            and not _serves_subpage(model, rest)
+        ):
+            # A page on the way to the one requested: its own fields are not needed,
+            # so skip the query that loads them.
+            return route(child, request, rest)
+        return child.specific.route(request, rest)
     if self.live:
         return RouteResult(self)
     raise Http404

@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -11,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 
 from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from cms.listing import lazy_list
 from cms.models import BasePage
 from press.models import HEAVY_FIELDS, NewsIndexPage
 from specialisation.models import StrategyPage
@@ -49,19 +51,25 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        strategy = StrategyPage.objects.live().public().first()
+        # Lazy: when the main content comes from the fragment cache, none of these
+        # queries run.
+        strategy = SimpleLazyObject(
+            lambda: StrategyPage.objects.live().public().first()
+        )
+        news_index = SimpleLazyObject(
+            lambda: NewsIndexPage.objects.live().public().first()
+        )
         context["strategy"] = strategy
-        context["areas"] = list(strategy.areas()) if strategy else []
-        news_index = NewsIndexPage.objects.live().public().first()
+        context["areas"] = lazy_list(lambda: strategy.areas() if strategy else [])
         context["news_index"] = news_index
-        context["latest_news"] = (
-            list(
+        context["latest_news"] = lazy_list(
+            lambda: (
                 news_index.releases()
                 .order_by("-publication_date")
                 .defer(*HEAVY_FIELDS)[:4]
+                if news_index
+                else []
             )
-            if news_index
-            else []
         )
         return context
 

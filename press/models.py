@@ -18,7 +18,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.i18n import absolute, readable
-from cms.listing import render_listing
+from cms.listing import lazy_list, render_listing
 from cms.models import BasePage
 from specialisation.models import ProjectPage, SpecialisationAreaPage
 
@@ -34,6 +34,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["press.PressReleasePage"]
     english_required_fields = ("title",)
     per_page = 20
+    cache_content = False
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("Shown above the list of releases.")
@@ -274,17 +275,23 @@ class PressReleasePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        areas = list(self.areas())
-        projects = list(self.projects())
+        # Lazy: when the main content comes from the fragment cache, none of these
+        # queries run.
+        areas = lazy_list(self.areas)
+        projects = lazy_list(self.projects)
         context.update(
             areas=areas,
             projects=projects,
-            contacts=[
-                item.person
-                for item in self.press_contacts.select_related("person__photo")
-                if item.person
-            ],
-            related=self.related_releases(areas, projects),
+            contacts=lazy_list(
+                lambda: [
+                    item.person
+                    for item in self.press_contacts.select_related("person__photo")
+                    if item.person
+                ]
+            ),
+            related=lazy_list(
+                lambda: self.related_releases(list(areas), list(projects))
+            ),
         )
         return context
 

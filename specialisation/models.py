@@ -8,6 +8,7 @@ reverse relation ``press_releases`` that ``press`` declares.
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +29,7 @@ from wagtail.search import index
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.forms import SnippetForm
 from cms.i18n import readable
-from cms.listing import render_listing
+from cms.listing import lazy_list, render_listing
 from cms.models import BasePage
 from cms.panels import TranslationStatusPanel
 
@@ -186,7 +187,7 @@ class StrategyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = self.areas()
+        context["areas"] = lazy_list(self.areas)
         return context
 
 
@@ -248,9 +249,9 @@ class SpecialisationAreaPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_releases"] = list(self.latest_press_releases())
-        context["projects"] = list(self.related_projects())
-        context["strategy"] = self.get_parent()
+        context["latest_releases"] = lazy_list(self.latest_press_releases)
+        context["projects"] = lazy_list(self.related_projects)
+        context["strategy"] = SimpleLazyObject(self.get_parent)
         return context
 
 
@@ -262,6 +263,7 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["specialisation.ProjectPage"]
     english_required_fields = ("title", "intro")
     per_page = 20
+    cache_content = False
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("Shown above the list of projects.")
@@ -384,17 +386,21 @@ class ProjectPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = list(self.areas())
-        context["partner_list"] = [
-            item.organisation
-            for item in self.partners.select_related("organisation__logo")
-            if item.organisation
-        ]
-        context["funder_list"] = list(self.funders.all())
-        context["contact_list"] = [
-            item.person for item in self.contacts.select_related("person__photo")
-        ]
-        context["latest_releases"] = list(self.latest_press_releases())
+        context["areas"] = lazy_list(self.areas)
+        context["partner_list"] = lazy_list(
+            lambda: [
+                item.organisation
+                for item in self.partners.select_related("organisation__logo")
+                if item.organisation
+            ]
+        )
+        context["funder_list"] = lazy_list(self.funders.all)
+        context["contact_list"] = lazy_list(
+            lambda: [
+                item.person for item in self.contacts.select_related("person__photo")
+            ]
+        )
+        context["latest_releases"] = lazy_list(self.latest_press_releases)
         return context
 
 

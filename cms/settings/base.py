@@ -260,6 +260,8 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # Page cache for anonymous readers (cms/cache.py), invalidated on publish.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+# Site header, footer and pages' main content, cached per generation (cms.cache).
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60 * 6)))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))  # browsers
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "300"))  # CDNs

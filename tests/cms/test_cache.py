@@ -4,9 +4,10 @@ import io
 import time
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -119,6 +120,105 @@ class PageCacheTests(TestCase):
         with self.settings(PAGE_CACHE_ENABLED=False):
             self.client.get(SEED_SV)
             self.assertNotIn("X-Cache", self.client.get(SEED_SV))
+
+
+def fragment_keys() -> list[str]:
+    return [key for key in cache._cache if ":fragment:" in key]  # locmem in tests
+
+
+@override_settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=True)
+class FragmentCacheTests(TestCase):
+    """With the page cache off (or bypassed by a cookie), the site header, footer
+    and a page's main content still come from the cache, and are never stale."""
+
+    def render(self, url):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, url)
+        return response.content.decode(), len(queries.captured_queries)
+
+    def test_a_second_render_reuses_fragments_in_both_languages(self):
+        for url in (SEED_SV, SEED_EN, "/", "/en/"):
+            with self.subTest(url=url):
+                cold, cold_queries = self.render(url)
+                warm, warm_queries = self.render(url)
+                self.assertEqual(cold, warm)
+                self.assertLess(warm_queries, cold_queries)
+                self.assertLessEqual(warm_queries, 8)
+        self.assertIn("Region Blekinge", self.render(SEED_SV)[0])
+        self.assertIn('lang="en"', self.render(SEED_EN)[0])
+
+    def test_publish_and_snippet_changes_are_visible_at_once(self):
+        page = PressReleasePage.objects.get(
+            slug_sv="region-blekinge-satsar-pa-lanets-aterhamtning"
+        )
+        self.render(SEED_SV)
+        self.render(SEED_EN)
+        page.title_sv = "Ny rubrik i fragmentet"
+        page.title_en = "New headline in the fragment"
+        page.save_revision().publish()
+        self.assertIn("Ny rubrik i fragmentet", self.render(SEED_SV)[0])
+        self.assertIn("New headline in the fragment", self.render(SEED_EN)[0])
+        person = Person.objects.get(name="Maria Lind")
+        person.role_en = "head of fragments"
+        person.save()
+        self.assertIn("head of fragments", self.render(SEED_EN)[0])
+
+    def test_header_menu_follows_publishing(self):
+        from cms.models import SiteSettings
+
+        self.render(SEED_SV)
+        settings = SiteSettings.objects.get()
+        settings.organisation_name = "Region Fragmentia"
+        settings.save()
+        body = self.render(SEED_SV)[0]
+        self.assertIn("Region Fragmentia", body)  # header, title and footer
+
+    def test_made_up_urls_odd_queries_and_editors_add_no_entries(self):
+        self.client.get("/finns-inte/")
+        self.client.get("/en/does-not-exist/")
+        self.client.get(SEED_SV + "?utm_source=x")
+        self.client.get(SEED_SV + "?q=" + "x" * 300)
+        self.assertEqual(fragment_keys(), [])
+        self.client.get(SEED_SV)
+        self.assertEqual(len(fragment_keys()), 4)  # head, header, content, footer
+
+    def test_listings_render_their_content_afresh(self):
+        self.client.get("/nyheter/")
+        self.assertEqual(len(fragment_keys()), 3)  # head, header and footer only
+        make_release(title_sv="Syns direkt i listan")
+        self.assertIn("Syns direkt i listan", self.render("/nyheter/")[0])
+
+    def test_previews_are_never_served_from_fragments(self):
+        from django.urls import reverse
+
+        from tests.cms.test_workflows import release_form
+
+        editor = get_user_model().objects.create_superuser(
+            "fragment-editor", "f@example.org", "pw"
+        )
+        page = PressReleasePage.objects.get(
+            slug_sv="region-blekinge-satsar-pa-lanets-aterhamtning"
+        )
+        self.render(SEED_SV)
+        self.render(SEED_EN)
+        self.client.force_login(editor)
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+        self.client.post(
+            url,
+            release_form(
+                page, title_sv="Utkast i förhandsvisning", title_en="Draft in preview"
+            ),
+        )
+        for mode, draft in (
+            ("sv", "Utkast i förhandsvisning"),
+            ("en", "Draft in preview"),
+        ):
+            with self.subTest(mode=mode):
+                self.assertContains(self.client.get(url + f"?mode={mode}"), draft)
+        self.client.logout()
+        self.assertNotIn("Utkast i förhandsvisning", self.render(SEED_SV)[0])
+        self.assertNotIn("Draft in preview", self.render(SEED_EN)[0])
 
 
 class FrontendCachePurgeTests(TestCase):

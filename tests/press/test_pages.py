@@ -341,9 +341,10 @@ class FactBoxReuseTests(TestCase):
             self.assertContains(response, title)
 
 
-@override_settings(PAGE_CACHE_ENABLED=False)
+@override_settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False)
 def count_queries(client, url):
-    """Queries to render ``url`` (page cache off: the budget is for rendering)."""
+    """Queries to render ``url`` (page and fragment caches off: the budget is for
+    rendering from scratch)."""
     client.get(url)  # warm up: renditions are generated on first view
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
