@@ -1,4 +1,4 @@
-"""Routing by translated slug with one query per path segment.
+"""Routing by translated slug with one query per path segment, and a route cache.
 
 wagtail-modeltranslation replaces ``route()`` on every translated page type with a
 version that loads *every* child page and compares slugs in Python (so that a page
@@ -6,14 +6,29 @@ without an English slug is found by its Swedish one). Under a news index with
 10,000 releases that is 10,000 rows per request. This version asks the database for
 the one child, with the same fallback, and is put back on our page types after
 wagtail-modeltranslation has patched them (see CmsConfig.ready).
+
+Even so, finding a page costs a query per segment plus the site's. ``serve`` (our
+front for Wagtail's view) remembers which page a host, language and path led to, for
+the current cache generation (cms.cache), so a known address costs one query: the
+page itself. Wagtail has no route cache to configure; this hands the remembered
+route to its own ``serve`` through the request attribute it already caches on.
 """
 
+import hashlib
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import get_language
 
+from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
+
+from .cache import GENERATION_KEY, request_generation
 
 SOURCE = "sv"
 
@@ -54,6 +69,7 @@ def route(self, request, path_components):
             pass
         else:
             request.routable_resolver_match = resolver_match
+            request._cms_subpath = _subpath(path_components)
             view, args, kwargs = resolver_match
             return RouteResult(self, args=(view, args, kwargs))
     if path_components:
@@ -80,3 +96,74 @@ def route(self, request, path_components):
 def install(models) -> None:
     for model in models:
         model.route = route
+
+
+SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
+
+
+def serve(request, path):
+    """Wagtail's page view, with the route looked up in the route cache first."""
+    if (
+        getattr(settings, "FRAGMENT_CACHE_ENABLED", False)
+        and request.method in ("GET", "HEAD")
+        and not hasattr(request, "_wagtail_route_for_request")
+    ):
+        _cached_route(request, path)
+    return wagtail_views.serve(request, path)
+
+
+def _route_key(request, path: str) -> str:
+    raw = f"{request.get_host()}|{request.get_port()}|{get_language()}|{path}"
+    return "route:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def _cached_route(request, path: str) -> None:
+    key = _route_key(request, path)
+    values = cache.get_many([GENERATION_KEY, key])  # one round trip
+    generation = values.get(GENERATION_KEY)
+    if generation is not None:
+        request._cms_cache_generation = generation
+    entry = values.get(key)
+    if entry and generation and entry["generation"] == generation:
+        result = _restore(request, entry)
+        if result is not None:
+            request._wagtail_route_for_request = result
+            return
+    result = Page.route_for_request(request, path)  # remembered on the request
+    site = getattr(request, "_wagtail_site", None)
+    if result is None or site is None:
+        return  # an unknown address is not remembered (nor can it fill the cache)
+    page, args, _kwargs = result
+    subpath = getattr(request, "_cms_subpath", None)
+    if args and subpath is None:
+        return
+    cache.set(
+        key,
+        {
+            "generation": request_generation(request),
+            "site": {name: getattr(site, name) for name in SITE_FIELDS},
+            "page": page.pk,
+            "type": page.content_type_id,
+            "subpath": subpath if args else None,
+        },
+        settings.PAGE_CACHE_TIMEOUT,
+    )
+
+
+def _restore(request, entry):
+    model = ContentType.objects.get_for_id(entry["type"]).model_class()
+    if model is None:
+        return None
+    page = model.objects.filter(pk=entry["page"], live=True).first()
+    if page is None:
+        return None
+    request._wagtail_site = Site(**entry["site"])
+    if entry["subpath"] is None:
+        return RouteResult(page)
+    try:
+        resolver_match = page.resolve_subpage(entry["subpath"])
+    except Http404:
+        return None
+    request.routable_resolver_match = resolver_match
+    view, args, kwargs = resolver_match
+    return RouteResult(page, args=(view, args, kwargs))

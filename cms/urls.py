@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
-from cms import feedback, health, sitemaps, views
+from cms import feedback, health, routing, sitemaps, views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -30,6 +31,9 @@ urlpatterns += i18n_patterns(
     path(_("search/"), views.search_view, name="search"),
     path("feedback/", feedback.answer, name="feedback"),
     path("feedback/comment/", feedback.comment, name="feedback_comment"),
+    # Wagtail's page view behind the route cache (cms.routing.serve); the rest of
+    # wagtail.urls as usual.
+    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -273,6 +273,7 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "specialisation.Organisation",
     "specialisation.FactBox",
     "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",  # a page made private must leave the cache
     "wagtailredirects.Redirect",
 ]
 

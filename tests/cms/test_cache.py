@@ -221,6 +221,100 @@ class FragmentCacheTests(TestCase):
         self.assertNotIn("Draft in preview", self.render(SEED_EN)[0])
 
 
+def route_keys() -> list[str]:
+    return [key for key in cache._cache if ":route:" in key]
+
+
+@override_settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=True)
+class RouteCacheTests(TestCase):
+    """A known address costs one query to find its page, and the route cache is
+    never stale: publishing, unpublishing, moving and restricting take effect at
+    once in both languages."""
+
+    def queries(self, url):
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(url)
+        return response, len(captured.captured_queries)
+
+    def test_known_addresses_are_found_with_one_query_in_both_languages(self):
+        for url in (SEED_SV, SEED_EN, "/nyheter/", "/en/news/", "/", "/en/"):
+            with self.subTest(url=url):
+                first, cold = self.queries(url)
+                second, warm = self.queries(url)
+                self.assertEqual(first.status_code, 200)
+                self.assertEqual(second.content, first.content)
+                self.assertLess(warm, cold)
+        # The page itself, and Wagtail's view-restriction check (two queries).
+        self.assertLessEqual(self.queries(SEED_SV)[1], 3)
+
+    def test_routable_subpages_come_back_from_the_route_cache(self):
+        for url in ("/nyheter/rss/", "/en/news/atom/"):
+            with self.subTest(url=url):
+                first = self.client.get(url)
+                second = self.client.get(url)
+                self.assertEqual(second.status_code, 200)
+                self.assertEqual(second["Content-Type"], first["Content-Type"])
+                self.assertIn("xml", second["Content-Type"])
+
+    def test_unknown_addresses_are_not_remembered(self):
+        self.client.get("/finns-inte/")
+        self.client.get("/en/news/no-such-release/")
+        self.assertEqual(route_keys(), [])
+
+    def test_unpublish_and_slug_changes_take_effect_at_once(self):
+        page = make_release(title_sv="Ruttad nyhet", title_en="Routed news")
+        old_sv, old_en = page.url, "/en/news/" + page.slug_en + "/"
+        self.assertEqual(self.client.get(old_sv).status_code, 200)
+        self.assertEqual(self.client.get(old_en).status_code, 200)
+        page.slug_sv = "ny-adress"
+        page.slug_en = "new-address"
+        page.save_revision().publish()
+        self.assertEqual(self.client.get("/nyheter/ny-adress/").status_code, 200)
+        self.assertEqual(self.client.get("/en/news/new-address/").status_code, 200)
+        for old in (old_sv, old_en):
+            with self.subTest(old=old):
+                self.assertEqual(self.client.get(old).status_code, 301)
+        page.refresh_from_db()
+        page.unpublish()
+        self.assertEqual(self.client.get("/nyheter/ny-adress/").status_code, 404)
+        self.assertEqual(self.client.get("/en/news/new-address/").status_code, 404)
+
+    def test_a_page_made_private_is_private_at_once(self):
+        from wagtail.models import PageViewRestriction
+
+        for url in (SEED_SV, SEED_EN):
+            self.client.get(url)
+        page = PressReleasePage.objects.get(
+            slug_sv="region-blekinge-satsar-pa-lanets-aterhamtning"
+        )
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.LOGIN
+        )
+        for url in (SEED_SV, SEED_EN):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 302)
+                self.assertIn("login", response["Location"])
+
+
+@override_settings(PAGE_CACHE_ENABLED=True)
+class PrivatePagesLeaveThePageCacheTests(TestCase):
+    def test_a_page_made_private_leaves_the_page_cache(self):
+        from wagtail.models import PageViewRestriction
+
+        self.client.get(SEED_SV)
+        self.assertEqual(self.client.get(SEED_SV)["X-Cache"], "HIT")
+        page = PressReleasePage.objects.get(
+            slug_sv="region-blekinge-satsar-pa-lanets-aterhamtning"
+        )
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="x1"
+        )
+        response = self.client.get(SEED_SV)
+        self.assertNotEqual(response.get("X-Cache"), "HIT")
+        self.assertNotContains(response, page.lead_sv)
+
+
 class FrontendCachePurgeTests(TestCase):
     """A CDN purge configured by settings gets both languages' URLs on publish.
     (The CDN is outside this machine, so its HTTP call is mocked.)"""
