@@ -58,7 +58,8 @@ def main() -> int:
             print(f"{path}: missing")
             failed = True
             continue
-        po = polib.pofile(str(path), wrapwidth=0)
+        # 79 columns, as msgmerge wraps: makemessages then leaves the file unchanged.
+        po = polib.pofile(str(path), wrapwidth=79)
         if language == "en" and args.fill_en and fill_english(po):
             po.save()
         problems = gaps(po)
