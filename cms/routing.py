@@ -7,17 +7,18 @@ without an English slug is found by its Swedish one). Under a news index with
 the one child, with the same fallback, and is put back on our page types after
 wagtail-modeltranslation has patched them (see CmsConfig.ready).
 
-Even so, finding a page costs a query per segment plus the site's. ``serve`` (our
-front for Wagtail's view) remembers which page a host, language and path led to, for
-the current cache generation (cms.cache), so a known address costs one query: the
-page itself. Wagtail has no route cache to configure; this hands the remembered
-route to its own ``serve`` through the request attribute it already caches on.
+Even so, finding a page costs a query per segment plus the site's, and Wagtail checks
+view restrictions with two more. ``serve`` (our front for Wagtail's view) remembers,
+for the current cache generation (cms.cache), which page a host, language and path
+led to, the page as loaded, and whether it has view restrictions, so a known address
+costs no query at all; it comes in the same cache round trip as the page's
+fragments. Wagtail has no route cache to configure; this hands the remembered route
+to its own ``serve`` through the request attribute it already caches on.
 """
 
 import hashlib
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
@@ -28,7 +29,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from .cache import GENERATION_KEY, request_generation
+from .cache import GENERATION_KEY, prefetch, request_generation
 
 SOURCE = "sv"
 
@@ -98,6 +99,7 @@ def install(models) -> None:
         model.route = route
 
 
+ROUTE_FORMAT = 3
 SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
 
 
@@ -114,12 +116,14 @@ def serve(request, path):
 
 def _route_key(request, path: str) -> str:
     raw = f"{request.get_host()}|{request.get_port()}|{get_language()}|{path}"
-    return "route:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
+    # The version changes with the entry's shape, so a deploy never reads entries
+    # an older release wrote.
+    return f"route:v{ROUTE_FORMAT}:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
 def _cached_route(request, path: str) -> None:
     key = _route_key(request, path)
-    values = cache.get_many([GENERATION_KEY, key])  # one round trip
+    values = prefetch(request, [key])  # with the generation and fragments
     generation = values.get(GENERATION_KEY)
     if generation is not None:
         request._cms_cache_generation = generation
@@ -142,22 +146,24 @@ def _cached_route(request, path: str) -> None:
         {
             "generation": request_generation(request),
             "site": {name: getattr(site, name) for name in SITE_FIELDS},
-            "page": page.pk,
-            "type": page.content_type_id,
+            # The page as routing loaded it (before any rendering): its live
+            # fields change only by publishing, which starts a new generation.
+            "page": page,
             "subpath": subpath if args else None,
+            # View restrictions (the page's and its ancestors') invalidate the
+            # cache when they change, so their absence can be remembered too.
+            "unrestricted": not page.get_view_restrictions().exists(),
         },
         settings.PAGE_CACHE_TIMEOUT,
     )
 
 
 def _restore(request, entry):
-    model = ContentType.objects.get_for_id(entry["type"]).model_class()
-    if model is None:
-        return None
-    page = model.objects.filter(pk=entry["page"], live=True).first()
-    if page is None:
+    page = entry["page"]
+    if not isinstance(page, Page) or not page.live:
         return None
     request._wagtail_site = Site(**entry["site"])
+    page._cms_unrestricted = entry["unrestricted"]
     if entry["subpath"] is None:
         return RouteResult(page)
     try:

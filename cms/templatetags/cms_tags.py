@@ -4,8 +4,6 @@ import datetime
 import json
 
 from django import template
-from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -13,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
-from cms.cache import fragment_key
+from cms.cache import fragment_key, get_fragment, set_fragment
 from cms.i18n import (
     absolute,
     alternates_for_page,
@@ -222,13 +220,13 @@ class FragmentCacheNode(template.Node):
             return self.nodelist.render(context)
         if self.condition is not None and not self.condition.resolve(context):
             return self.nodelist.render(context)
-        key = fragment_key(context.get("request"), self.name)
-        if key is None:
+        request = context.get("request")
+        if request is None or fragment_key(request, self.name) is None:
             return self.nodelist.render(context)
-        html = cache.get(key)
+        html = get_fragment(request, self.name)
         if html is None:
             html = self.nodelist.render(context)
-            cache.set(key, html, settings.PAGE_CACHE_TIMEOUT)
+            set_fragment(request, self.name, html)
         return html
 
 
