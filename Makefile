@@ -10,6 +10,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export BASE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist); 0 runs the suite in this process.
+PYTEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 
@@ -55,7 +57,7 @@ browser-deps: ## Install Debian's chromium for the browser tests if it is missin
 
 .PHONY: test
 test: install browser-deps ## Set up and run the whole test suite (DATABASE_URL selects PostgreSQL)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 .PHONY: lint
 lint: install ## ruff check and format check
@@ -71,10 +73,16 @@ format: install ## Format the code
 messages: install ## Update the .po catalogues after changing UI strings
 	$(MANAGE) makemessages -l sv -l en --no-location --no-obsolete -i ".venv/*" -i "staticfiles/*"
 	$(BIN)/python scripts/check_translations.py --fill-en
+	@# Again, so the catalogues keep msgmerge's own line wrapping (CI diffs them).
+	$(MANAGE) makemessages -l sv -l en --no-location --no-obsolete -i ".venv/*" -i "staticfiles/*" >/dev/null
 
 .PHONY: soak
 soak: install ## Soak test: readers and editors against gunicorn for SOAK_SECONDS (300)
 	$(BIN)/python scripts/soak.py
+
+.PHONY: bench
+bench: install ## Load-test 10,000 press releases with gunicorn and wrk, cached and uncached
+	$(BIN)/python bench/run.py
 
 .PHONY: backup
 backup: install ## Back up the database and media to backups/<UTC time>/ (or BACKUP=dir)

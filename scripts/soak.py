@@ -42,25 +42,19 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+from harness import env_flag, env_number, free_port, stop_on_sigterm
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent  # the virtualenv's bin/, where gunicorn is
 PG_BIN_DIRS = ("/usr/lib/postgresql/15/bin", "/usr/local/bin", "/usr/bin")
 DATABASE = "cms_soak"
 
 
-def _env_number(name: str, default: float) -> float:
-    value = os.environ.get(name, "").strip()
-    try:
-        return float(value) if value else default
-    except ValueError:
-        raise SystemExit(f"{name} must be a number, not {value!r}") from None
-
-
-SECONDS = max(1, round(_env_number("SOAK_SECONDS", 300)))
-READERS = max(1, int(_env_number("SOAK_READERS", 32)))
+SECONDS = max(1, round(env_number("SOAK_SECONDS", 300)))
+READERS = max(1, int(env_number("SOAK_READERS", 32)))
 EDITORS = 2
-EDIT_PAUSE = max(0.0, _env_number("SOAK_EDIT_PAUSE", 1.0))
-KEEP = os.environ.get("SOAK_KEEP", "").lower() in {"1", "true", "yes", "on"}
+EDIT_PAUSE = max(0.0, env_number("SOAK_EDIT_PAUSE", 1.0))
+KEEP = env_flag("SOAK_KEEP")
 RELEASES_PER_EDITOR = 3
 NEW_RELEASE_EVERY = 6  # every 6th publish of an editor is a new release
 PROGRESS_EVERY = 10
@@ -71,18 +65,7 @@ class SoakError(Exception):
     """The soak itself could not run (as opposed to a failed check)."""
 
 
-def _interrupt(signum, frame):
-    # SIGTERM (e.g. make being stopped) unwinds like Ctrl-C, so servers are stopped.
-    raise KeyboardInterrupt
-
-
 # --- servers ------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def port_open(port: int) -> bool:
@@ -801,7 +784,7 @@ def soak(base_url: str, gunicorn: Gunicorn) -> bool:
 
 
 def main() -> int:
-    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
     workdir = Path(tempfile.mkdtemp(prefix="cms-soak-"))
     postgres = redis = gunicorn = None
     ok = False

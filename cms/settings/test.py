@@ -24,7 +24,12 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", str(BASE_DIR / ".test-media"))
+# One media folder per pytest-xdist worker: one worker's clean-up of its uploads
+# must not delete files another worker's test is reading.
+MEDIA_ROOT = os.environ.get(
+    "TEST_MEDIA_ROOT",
+    str(BASE_DIR / ".test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")),
+)
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 LOGGING = {

@@ -1,0 +1,815 @@
+"""``make bench``: load-test the site with 10,000 press releases, cached and uncached.
+
+1. Builds the PostgreSQL database ``cms_bench`` (``migrate``, ``load_demo``, then
+   10,000 releases from bench/build_data.py), or reuses it when it already holds
+   them; ``BENCH_REBUILD=1`` starts from scratch.
+2. Serves it with gunicorn and production settings, once with the page cache off
+   (``PAGE_CACHE=off``) and once on; Redis is the cache in both, so only page
+   caching differs.
+3. For each configuration: counts SQL queries per URL in-process
+   (bench/count_queries.py), checks every URL answers 200, loads each with wrk
+   (bench/wrk_report.lua), /healthz again at the end, and reads the workers'
+   peak memory from /proc.
+4. Prints a table, writes bench/results/latest.json and checks the targets, which
+   are ratios to /healthz of the same run so that they hold on any machine.
+
+Exit status: 0 when every target passes, 1 when one fails, 2 when the benchmark
+itself could not run. Knobs (environment): BENCH_REBUILD, BENCH_DURATION (seconds
+per URL, 10), BENCH_WARMUP (2), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
+BENCH_WORKERS (2), BENCH_RELEASES (10000), BENCH_DATABASE (cms_bench),
+BENCH_PG_URL, BENCH_REDIS_URL, BENCH_REDIS_DB (11). See docs/performance.md.
+"""
+
+import contextlib
+import datetime
+import http.client
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+# Bench images live apart from the developer's media/ (git-ignored like it).
+MEDIA = BENCH / "media"
+BIN = Path(sys.executable).parent  # the virtualenv's bin/, where gunicorn is
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from harness import env_flag, env_number, free_port, stop_on_sigterm  # noqa: E402
+
+DURATION = max(1, round(env_number("BENCH_DURATION", 10)))
+WARMUP = max(0, round(env_number("BENCH_WARMUP", 2)))
+CONNECTIONS = max(1, int(env_number("BENCH_CONNECTIONS", 16)))
+THREADS = max(1, min(int(env_number("BENCH_THREADS", 2)), CONNECTIONS))
+WORKERS = max(1, int(env_number("BENCH_WORKERS", 2)))
+RELEASES = int(env_number("BENCH_RELEASES", 10_000))
+REBUILD = env_flag("BENCH_REBUILD")
+DATABASE = os.environ.get("BENCH_DATABASE", "cms_bench")
+PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
+REDIS_DB = int(env_number("BENCH_REDIS_DB", 11))
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379") + (
+    f"/{REDIS_DB}"
+)
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+
+# (name, path). /healthz first: it is the baseline every ratio is taken against.
+URLS = [
+    ("healthz", "/healthz"),
+    ("home", "/"),
+    ("news p1", "/nyheter/"),
+    ("news p400", "/nyheter/?page=400"),
+    ("news filtered", "/nyheter/?kind=news&year=2020"),
+    ("release", "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/"),
+    ("area", "/smart-specialisering/tech/"),
+    ("rss", "/nyheter/rss/"),
+    ("sitemap", "/sitemap.xml"),
+    ("search", "/sok/?q=specialisering"),
+]
+CONFIGS = {"uncached": "off", "cached": "on"}  # name: PAGE_CACHE
+
+# Targets (ratios to /healthz of the same run, see docs/performance.md).
+CACHED_SHARE = 0.80
+UNCACHED_RELEASE_SHARE = 0.15
+DEEP_PAGE_SLOWDOWN = 1.5
+SEARCH_P50_MS = 100.0
+WORKER_MB = 200.0
+# Longer than this to work off what a load leaves queued: restart gunicorn instead.
+MAX_DRAIN_S = 15
+
+
+class BenchError(Exception):
+    """The benchmark itself could not run (as opposed to a failed target)."""
+
+
+# --- environment and subprocesses -----------------------------------------------
+
+
+def database_url() -> str:
+    return f"{PG_URL.rstrip('/')}/{DATABASE}"
+
+
+def django_env(port: int, secret_key: str, page_cache: str = "off") -> dict:
+    """What production.py needs, pointing at the bench database and Redis."""
+    env = dict(os.environ)
+    # A CDN purge configured in the shell must not fire from the bench.
+    for name in ("FRONTEND_CACHE", "FRONTEND_CACHE_URL", "DJANGO_SUPERUSER_PASSWORD"):
+        env.pop(name, None)
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY=secret_key,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        BASE_URL=f"http://127.0.0.1:{port}",
+        EMAIL_URL="console://",
+        DATABASE_URL=database_url(),
+        SECURE_SSL_REDIRECT="false",
+        REDIS_URL=REDIS_URL,
+        PAGE_CACHE=page_cache,
+        MEDIA_ROOT=str(MEDIA),
+        BENCH_RELEASES=str(RELEASES),
+        LOG_LEVEL="WARNING",  # no "page created" line per release
+        PYTHONPATH=str(ROOT),
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def run(args: list[str], env: dict, *, quiet: bool = True) -> str:
+    """Run a command in the project; its output is shown only when it fails
+    (unless ``quiet`` is false, for the build's progress lines)."""
+    done = subprocess.run(
+        args,
+        cwd=ROOT,
+        env=env,
+        capture_output=quiet,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        if quiet:
+            print(done.stdout[-4000:], done.stderr[-4000:], sep="\n", file=sys.stderr)
+        raise BenchError(f"{' '.join(args[:3])} failed (exit {done.returncode})")
+    return done.stdout or ""
+
+
+def manage(env: dict, *args: str) -> str:
+    return run([sys.executable, "manage.py", *args], env)
+
+
+def bench_script(env: dict, name: str, *args: str, quiet: bool = True) -> str:
+    return run([sys.executable, str(BENCH / name), *args], env, quiet=quiet)
+
+
+@contextlib.contextmanager
+def timed(timings: dict, name: str):
+    began = time.monotonic()
+    try:
+        yield
+    finally:
+        timings[name] = round(time.monotonic() - began, 1)
+
+
+# --- PostgreSQL, Redis and the bench database ---------------------------------
+
+
+def _pg(dbname: str = "postgres"):
+    import psycopg
+
+    return psycopg.connect(f"{PG_URL.rstrip('/')}/{dbname}", autocommit=True)
+
+
+def _database_sql(template: str):
+    from psycopg import sql
+
+    return sql.SQL(template).format(sql.Identifier(DATABASE))
+
+
+def database_exists() -> bool:
+    with _pg() as conn:
+        row = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]
+        ).fetchone()
+    return row is not None
+
+
+def create_database(drop: bool = False) -> None:
+    with _pg() as conn:
+        if drop:
+            conn.execute(_database_sql("DROP DATABASE IF EXISTS {} WITH (FORCE)"))
+        conn.execute(_database_sql("CREATE DATABASE {}"))
+
+
+def flush_redis() -> None:
+    import redis
+
+    redis.Redis.from_url(REDIS_URL, socket_timeout=5).flushdb()
+
+
+def preflight() -> None:
+    if not re.fullmatch(r"cms_bench\w*", DATABASE):
+        raise BenchError(f"BENCH_DATABASE must start with cms_bench, not {DATABASE}")
+    if not Path(WRK).exists():
+        raise BenchError("wrk is missing: sudo apt-get install wrk")
+    if not (BIN / "gunicorn").exists():
+        raise BenchError(f"gunicorn is missing from {BIN}: run make install")
+    try:
+        with _pg() as conn:
+            conn.execute("SELECT 1")
+    except Exception as error:  # noqa: BLE001 - any failure: say what to check
+        raise BenchError(f"PostgreSQL at {PG_URL} does not answer: {error}") from None
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_timeout=5).ping()
+    except Exception as error:  # noqa: BLE001
+        raise BenchError(f"Redis at {REDIS_URL} does not answer: {error}") from None
+
+
+def prepare_database(env: dict) -> dict:
+    """Create (or reuse) the bench database and fill it; returns its status."""
+    if REBUILD and database_exists():
+        print(f"  BENCH_REBUILD=1: dropping {DATABASE}")
+        create_database(drop=True)
+    elif not database_exists():
+        print(f"  creating database {DATABASE}")
+        create_database()
+    for attempt in range(2):
+        # migrate applies whatever is new; load_demo is idempotent and also points
+        # the Site at this run's port (from BASE_URL).
+        manage(env, "migrate", "--noinput")
+        print("  migrate: done")
+        manage(env, "load_demo")
+        print("  load_demo: done")
+        status = json.loads(bench_script(env, "build_data.py", "status"))
+        if not status["missing_image_files"]:
+            break
+        if attempt:
+            raise BenchError(f"image files still missing after a rebuild: {status}")
+        # The images' files (bench/media) are gone but the database still points
+        # at them: renditions would fail, so start again from an empty database.
+        print("  image files missing from bench/media: rebuilding the database")
+        create_database(drop=True)
+    if status["releases"] >= RELEASES and not status["unfinished_releases"]:
+        print(f"  reusing {DATABASE}: {status['releases']:,} releases already built")
+        return status
+    bench_script(env, "build_data.py", "build", quiet=False)
+    return json.loads(bench_script(env, "build_data.py", "status"))
+
+
+# --- gunicorn ------------------------------------------------------------------
+
+
+def http_get(port: int, path: str, timeout: float = 60) -> tuple[int, dict, int]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", path, headers={"Host": f"127.0.0.1:{port}"})
+        response = conn.getresponse()
+        body = response.read()
+        return response.status, dict(response.getheaders()), len(body)
+    finally:
+        conn.close()
+
+
+def _log_tail(path: Path) -> str:
+    with contextlib.suppress(OSError):
+        return path.read_text(errors="replace")[-3000:]
+    return ""
+
+
+class Gunicorn:
+    """gunicorn in its own session, stopped by pid (and its group) on exit
+    whatever happens, Ctrl-C included. Remembers every worker's memory."""
+
+    def __init__(self, env: dict, port: int, log_path: Path):
+        self.env, self.port, self.log_path = env, port, log_path
+        self.process: subprocess.Popen | None = None
+        self.memory: list[dict] = []  # every worker seen, read before each stop
+        log_path.write_bytes(b"")
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+    def start(self) -> None:
+        args = [
+            str(BIN / "gunicorn"),
+            "cms.wsgi:application",
+            f"--workers={WORKERS}",
+            "--worker-class=sync",
+            f"--bind=127.0.0.1:{self.port}",
+            "--backlog=2048",
+            "--timeout=120",
+            "--graceful-timeout=5",
+            "--log-level=warning",
+        ]
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(
+                args,
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + 60
+        while True:
+            if self.process.poll() is not None:
+                raise BenchError(
+                    f"gunicorn exited ({self.process.returncode}):\n"
+                    + _log_tail(self.log_path)
+                )
+            with contextlib.suppress(OSError):
+                if http_get(self.port, "/healthz", timeout=5)[0] == 200:
+                    return
+            if time.monotonic() > deadline:
+                raise BenchError(
+                    f"gunicorn did not answer:\n{_log_tail(self.log_path)}"
+                )
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.memory += worker_memory(self.process.pid)
+        _stop(self.process)
+        self.process = None
+
+    def settle(self, backlog_s: float) -> bool:
+        """Make sure the next load starts on an idle server.
+
+        When wrk stops, the requests still queued in the listen backlog are not
+        cancelled: sync workers still render each one and only then find the
+        client gone. A short backlog is waited out (/healthz queues behind it,
+        so its answer means "drained"; at most one request per worker may still
+        be finishing). A long one (a page taking seconds, times 16 connections)
+        is cut short by restarting gunicorn, which closes the queue.
+        """
+        if backlog_s > MAX_DRAIN_S:
+            self.restart()
+            return True
+        for _ in range(WORKERS):
+            http_get(self.port, "/healthz", timeout=300)
+        return False
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()  # graceful: the master stops its workers
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+    # Any worker left behind is in the group gunicorn's master led.
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def worker_memory(master_pid: int) -> list[dict]:
+    """Peak (VmHWM) and current (VmRSS) resident memory of the master's children."""
+    children_file = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    try:
+        pids = [int(pid) for pid in children_file.read_text().split()]
+    except OSError:  # kernels without CONFIG_PROC_CHILDREN: scan /proc
+        pids = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == master_pid:
+                    pids.append(int(stat.parent.name))
+    workers = []
+    for pid in sorted(pids):
+        values = {}
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                key, _, rest = line.partition(":")
+                if key in {"VmHWM", "VmRSS"}:
+                    values[key] = int(rest.split()[0]) / 1024  # kB -> MB
+        if values:
+            workers.append(
+                {
+                    "pid": pid,
+                    "vmhwm_mb": round(values.get("VmHWM", 0), 1),
+                    "vmrss_mb": round(values.get("VmRSS", 0), 1),
+                }
+            )
+    return workers
+
+
+# --- wrk -----------------------------------------------------------------------
+
+
+def wrk(port: int, path: str, seconds: int, connections: int, threads: int) -> dict:
+    """One wrk load; the Lua script prints the exact figures as JSON."""
+    args = [
+        WRK,
+        f"--threads={threads}",
+        f"--connections={connections}",
+        f"--duration={seconds}s",
+        "--timeout=10s",
+        "--latency",
+        f"--script={BENCH / 'wrk_report.lua'}",
+        f"http://127.0.0.1:{port}{path}",
+    ]
+    done = subprocess.run(
+        args, capture_output=True, text=True, timeout=seconds + 60, check=False
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("BENCH_JSON "):
+            data = json.loads(line.removeprefix("BENCH_JSON "))
+            break
+    else:
+        raise BenchError(f"wrk gave no result for {path}: {done.stderr or done.stdout}")
+    errors = data["errors"]
+    seconds_run = data["duration_us"] / 1e6
+
+    def ms(key: str) -> float | None:
+        # No response at all: there is no latency to speak of (wrk would say 0).
+        return round(data["latency_us"][key] / 1000, 2) if data["requests"] else None
+
+    return {
+        "requests": data["requests"],
+        "rps": round(data["requests"] / seconds_run, 1) if seconds_run else 0.0,
+        "p50_ms": ms("p50"),
+        "p90_ms": ms("p90"),
+        "p99_ms": ms("p99"),
+        "max_ms": ms("max"),
+        "non2xx": data["non2xx"],
+        "socket_errors": sum(
+            errors[key] for key in ("connect", "read", "write", "timeout")
+        ),
+        "errors": errors,
+    }
+
+
+def _fmt_size(size: int) -> str:
+    return f"{size} B" if size < 1024 else f"{size / 1024:.1f} kB"
+
+
+def cpu_busy(seconds: float = 1.0) -> float:
+    """Share of the machine's CPU time in use (by anything) over ``seconds``; taken
+    while the bench itself is idle, it shows whether something else is running."""
+
+    def sample() -> tuple[int, int]:
+        fields = [
+            int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]
+        ]
+        return sum(fields), fields[3] + fields[4]  # total, idle + iowait
+
+    total_before, idle_before = sample()
+    time.sleep(seconds)
+    total_after, idle_after = sample()
+    total = total_after - total_before
+    return 0.0 if total <= 0 else 1 - (idle_after - idle_before) / total
+
+
+def bench_config(config: str, port: int, secret_key: str) -> dict:
+    """Query counts, status check, loads and memory for one configuration."""
+    env = django_env(port, secret_key, CONFIGS[config])
+    paths = [path for _name, path in URLS]
+    print(f"\n== {config} (PAGE_CACHE={CONFIGS[config]}, REDIS_URL={REDIS_URL})")
+    busy = cpu_busy()
+    print(f"  CPU in use by other processes before loading: {busy:.0%}")
+    if busy > 0.2:
+        print(
+            "  WARNING: something else is using the CPU; figures will be low and noisy"
+        )
+    flush_redis()
+    queries = json.loads(
+        bench_script(env, "count_queries.py", f"127.0.0.1:{port}", *paths)
+    )
+    print("  queries per warm request counted in-process")
+    flush_redis()  # gunicorn starts from an empty cache
+    rows, light = [], None
+    log_path = RESULTS / f"gunicorn-{config}.log"
+    with Gunicorn(env, port, log_path) as server:
+        for number, (name, path) in enumerate(URLS, start=1):
+            began = time.monotonic()
+            status, headers, size = http_get(port, path)
+            first_ms = round((time.monotonic() - began) * 1000, 1)
+            row = {
+                "config": config,
+                "name": name,
+                "url": path,
+                "status": status,
+                "size": size,
+                "first_request_ms": first_ms,  # the status check, a first request
+                "queries": queries.get(path, {}).get("queries"),
+                "queries_status": queries.get(path, {}).get("status"),
+                "x_cache": queries.get(path, {}).get("x_cache", ""),
+            }
+            label = f"  [{number:>2}/{len(URLS)}] {path:<58}"
+            if status != 200:
+                # Not built yet (or broken): record it, load nothing, go on.
+                row["note"] = f"answered {status}, not loaded"
+                print(f"{label} {status}: not loaded")
+                rows.append(row)
+                continue
+            if WARMUP:
+                # One connection per worker warms them all without leaving a
+                # queue of abandoned requests behind for slow pages.
+                wrk(port, path, WARMUP, WORKERS, min(THREADS, WORKERS))
+                server.settle(0)  # at most one request per worker left
+            row.update(wrk(port, path, DURATION, CONNECTIONS, THREADS))
+            # About one request per connection was still queued when wrk stopped.
+            if server.settle(CONNECTIONS * DURATION / max(row["requests"], 1)):
+                row["restarted_after"] = True
+            print(
+                f"{label} {row['rps']:8.1f} req/s  p50 {_cell(row['p50_ms'], '7.1f')}"
+                f" ms  p99 {_cell(row['p99_ms'], '7.1f')} ms  {row['requests']:6d}"
+                f" responses  ({_fmt_size(size)})",
+                flush=True,
+            )
+            rows.append(row)
+        # /healthz once more: the baseline is the better of the two loads, so a
+        # moment of outside load during one of them cannot flatter the ratios.
+        again = {**rows[0], "name": "healthz again", "note": "baseline: the higher"}
+        again.update(wrk(port, "/healthz", DURATION, CONNECTIONS, THREADS))
+        server.settle(0)
+        print(f"  /healthz again: {again['rps']:.1f} req/s, p50 {again['p50_ms']} ms")
+        rows.append(again)
+        search = next(row for row in rows if row["name"] == "search")
+        if config == "uncached" and search["status"] == 200:
+            # One connection per worker: no request waits for a free worker, so
+            # p50 is the time a search takes rather than time spent queueing.
+            light = wrk(port, search["url"], DURATION, WORKERS, min(THREADS, WORKERS))
+            light["connections"] = WORKERS
+            server.settle(0)
+            print(
+                f"  search with {WORKERS} connections (no queueing):"
+                f" {light['rps']:.1f} req/s, p50 {_cell(light['p50_ms'], '.1f')} ms,"
+                f" p99 {_cell(light['p99_ms'], '.1f')} ms"
+            )
+    memory = server.memory  # read as each gunicorn stopped
+    peak = max((worker["vmhwm_mb"] for worker in memory), default=None)
+    print(f"  workers' peak memory (VmHWM): {peak} MB")
+    return {
+        "rows": rows,
+        "search_light": light,
+        "memory": memory,
+        "peak_mb": peak,
+        "cpu_busy_before": round(busy, 2),
+    }
+
+
+# --- targets and report --------------------------------------------------------
+
+
+def _usable(row: dict | None) -> str:
+    """Why a row cannot be judged ('' if it can)."""
+    if row is None:
+        return "not measured"
+    if row["status"] != 200:
+        return f"answered {row['status']}"
+    if "rps" not in row:
+        return "not loaded"
+    if not row["requests"]:
+        return f"no response within the {DURATION} s load"
+    if row["non2xx"]:
+        return f"{row['non2xx']} non-2xx responses under load"
+    return ""
+
+
+def check_targets(results: dict) -> list[dict]:
+    def row(config: str, name: str) -> dict | None:
+        rows = results.get(config, {}).get("rows", [])
+        return next((r for r in rows if r["name"] == name), None)
+
+    targets = []
+
+    def add(name: str, ok: bool, detail: str) -> None:
+        targets.append({"target": name, "passed": ok, "detail": detail})
+
+    def baseline(config: str) -> dict | None:
+        loads = [row(config, "healthz"), row(config, "healthz again")]
+        usable = [load for load in loads if not _usable(load)]
+        return max(usable, key=lambda load: load["rps"]) if usable else loads[0]
+
+    def ratio_target(name, config, url_name, minimum):
+        base, page = baseline(config), row(config, url_name)
+        problem = _usable(base) or _usable(page)
+        if problem:
+            add(name, False, problem)
+            return
+        share = page["rps"] / base["rps"]
+        add(
+            name,
+            share >= minimum,
+            f"{page['rps']:.1f} / {base['rps']:.1f} req/s = {share:.1%}"
+            f" (needs >= {minimum:.0%})",
+        )
+
+    for url_name, path in URLS[1:]:
+        ratio_target(
+            f"cached {path} >= {CACHED_SHARE:.0%} of /healthz req/s",
+            "cached",
+            url_name,
+            CACHED_SHARE,
+        )
+    ratio_target(
+        f"uncached release >= {UNCACHED_RELEASE_SHARE:.0%} of /healthz req/s",
+        "uncached",
+        "release",
+        UNCACHED_RELEASE_SHARE,
+    )
+
+    first, deep = row("uncached", "news p1"), row("uncached", "news p400")
+    name = f"uncached news page 400 p50 <= {DEEP_PAGE_SLOWDOWN}x page 1"
+    problem = _usable(first) or _usable(deep)
+    if problem:
+        add(name, False, problem)
+    else:
+        slowdown = deep["p50_ms"] / first["p50_ms"]
+        add(
+            name,
+            slowdown <= DEEP_PAGE_SLOWDOWN,
+            f"p50 {deep['p50_ms']:.1f} / {first['p50_ms']:.1f} ms = {slowdown:.2f}x;"
+            f" req/s page 1 / page 400 = {first['rps'] / deep['rps']:.2f}x",
+        )
+
+    name = f"search p50 < {SEARCH_P50_MS:.0f} ms (uncached, no queueing)"
+    light = results.get("uncached", {}).get("search_light")
+    search = row("uncached", "search")
+    problem = _usable(search)
+    if problem or light is None:
+        add(name, False, problem or "not measured")
+    elif not light["requests"] or light["non2xx"]:
+        add(name, False, f"{light['non2xx']} non-2xx of {light['requests']} responses")
+    else:
+        loaded = ", ".join(
+            f"{config} {r['p50_ms']:.1f} ms"
+            for config in CONFIGS
+            if (r := row(config, "search")) and r.get("p50_ms") is not None
+        )
+        add(
+            name,
+            light["p50_ms"] < SEARCH_P50_MS,
+            f"p50 {light['p50_ms']:.1f} ms with {light['connections']} connections"
+            f" (with {CONNECTIONS} connections: {loaded})",
+        )
+
+    for config in CONFIGS:
+        memory = results.get(config, {}).get("memory") or []
+        peak = max((w["vmhwm_mb"] for w in memory), default=None)
+        add(
+            f"{config}: each worker < {WORKER_MB:.0f} MB resident",
+            peak is not None and peak < WORKER_MB,
+            (
+                "peak (VmHWM) "
+                + ", ".join(f"{w['vmhwm_mb']:.0f}" for w in memory)
+                + " MB; now (VmRSS) "
+                + ", ".join(f"{w['vmrss_mb']:.0f}" for w in memory)
+                + " MB"
+            )
+            if memory
+            else "no workers found",
+        )
+    return targets
+
+
+def _cell(value, fmt: str) -> str:
+    """``value`` formatted, or "-" (as wide) when there is none."""
+    width = re.match(r"\d*", fmt).group()
+    return "-".rjust(int(width or 1)) if value is None else format(value, fmt)
+
+
+def table(results: dict) -> str:
+    shown = [*URLS, ("healthz again", "/healthz (again)")]
+    width = max(len(path) for _name, path in shown)
+    header = (
+        f"{'URL':<{width}} {'config':<8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}"
+        f" {'queries':>7} {'non-2xx':>7} {'sock err':>8} {'requests':>8}  note"
+    )
+    lines = [header, "-" * len(header)]
+    for name, path in shown:
+        for config in CONFIGS:
+            row = next((r for r in results[config]["rows"] if r["name"] == name), None)
+            if row is None:
+                continue
+            note = row.get("note", "")
+            if config == "cached" and row.get("x_cache"):
+                note = (note + f" X-Cache {row['x_cache']}").strip()
+            cells = [
+                _cell(row.get("rps"), "8.1f"),
+                _cell(row.get("p50_ms"), "8.1f"),
+                _cell(row.get("p99_ms"), "8.1f"),
+                _cell(row.get("queries"), "7d"),
+                _cell(row.get("non2xx"), "7d"),
+                _cell(row.get("socket_errors"), "8d"),
+                _cell(row.get("requests"), "8d"),
+            ]
+            lines.append(f"{path:<{width}} {config:<8} {' '.join(cells)}  {note}")
+    for config in CONFIGS:
+        peak = results[config]["peak_mb"]
+        now = max((w["vmrss_mb"] for w in results[config]["memory"]), default=None)
+        lines.append(
+            f"workers' memory, {config}: peak (VmHWM) {peak} MB, now (VmRSS) {now} MB"
+            f" (max of {len(results[config]['memory'])} workers)"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> dict:
+    def first(path: str, key: str) -> str:
+        with contextlib.suppress(OSError):
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(key):
+                    return line.split(":", 1)[1].strip()
+        return ""
+
+    with _pg() as conn:
+        pg_version = conn.execute("SHOW server_version").fetchone()[0]
+    wrk_version = subprocess.run(
+        [WRK, "-v"], capture_output=True, text=True, check=False
+    ).stdout.split("\n")[0]
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    memory_kb = first("/proc/meminfo", "MemTotal").split()[0] or "0"
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": first("/proc/cpuinfo", "model name"),
+        "ram_gb": round(int(memory_kb) / 1024 / 1024, 1),
+        "postgresql": pg_version,
+        "wrk": wrk_version,
+        "python": platform.python_version(),
+        "django": metadata.version("django"),
+        "wagtail": metadata.version("wagtail"),
+        "gunicorn": metadata.version("gunicorn"),
+        "git_commit": commit,
+    }
+
+
+def main() -> int:
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
+    began = time.monotonic()
+    timings: dict[str, float] = {}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    MEDIA.mkdir(parents=True, exist_ok=True)
+    try:
+        preflight()
+        port = free_port()
+        # Generated per run and only handed to child processes: never on disk.
+        secret_key = secrets.token_urlsafe(48)
+        build_env = django_env(port, secret_key)
+        print(f"== database {DATABASE} ({RELEASES:,} releases)")
+        with timed(timings, "database_s"):
+            build = prepare_database(build_env)
+        print("== collectstatic (production storage, for whitenoise)")
+        with timed(timings, "collectstatic_s"):
+            out = manage(build_env, "collectstatic", "--noinput").strip()
+            print("  " + (out.splitlines() or [""])[-1])
+        results = {}
+        with timed(timings, "loads_s"):
+            for config in CONFIGS:
+                results[config] = bench_config(config, port, secret_key)
+        info = machine()
+    except BenchError as error:
+        print(f"\nbench: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nbench: interrupted (gunicorn stopped)", file=sys.stderr)
+        return 130
+    timings["total_s"] = round(time.monotonic() - began, 1)
+
+    print("\n" + table(results))
+    targets = check_targets(results)
+    print("\nTargets:")
+    for target in targets:
+        verdict = "PASS" if target["passed"] else "FAIL"
+        print(f"  {verdict}  {target['target']}: {target['detail']}")
+    passed = all(target["passed"] for target in targets)
+    report = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": info,
+        "settings": {
+            "releases": RELEASES,
+            "database": DATABASE,
+            "duration_s": DURATION,
+            "warmup_s": WARMUP,
+            "connections": CONNECTIONS,
+            "threads": THREADS,
+            "workers": WORKERS,
+            "worker_class": "sync",
+            "redis_url": REDIS_URL,
+        },
+        "build": build,
+        "timings": timings,
+        "results": results,
+        "targets": targets,
+        "passed": passed,
+    }
+    out = RESULTS / "latest.json"
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print(
+        f"\nbuild {timings['database_s']:.0f} s, collectstatic"
+        f" {timings['collectstatic_s']:.0f} s, loads {timings['loads_s']:.0f} s,"
+        f" total {timings['total_s']:.0f} s; wrote {out.relative_to(ROOT)}"
+    )
+    print("All targets pass." if passed else "Some targets FAIL.")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
