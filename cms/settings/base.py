@@ -326,6 +326,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Region Blekinge"
+# No Gravatar: the admin would send a hash of every editor's email address to a
+# third party (and the admin CSP blocks the image anyway); initials are shown instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No call to releases.wagtail.org from editors' browsers: upgrades follow the lock
+# file (and the admin CSP blocks the call).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"  # alt text required
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -59,9 +59,15 @@ def site(live_server, transactional_db):
 def new_page(browser):
     contexts = []
 
-    def make(width=1280, height=900, **kwargs):
+    def make(width=1280, height=900, csp=False, **kwargs):
+        # The site's Content-Security-Policy forbids inline scripts and eval, which
+        # axe-core injection and wait_for_function need, so tests bypass it unless
+        # they ask for it (test_smoke checks the site's own scripts under it).
         context = browser.new_context(
-            viewport={"width": width, "height": height}, locale="sv-SE", **kwargs
+            viewport={"width": width, "height": height},
+            locale="sv-SE",
+            bypass_csp=not csp,
+            **kwargs,
         )
         context.set_default_timeout(15_000)
         contexts.append(context)
