@@ -3,7 +3,14 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, STORAGES
+from .base import BASE_DIR, DATABASES, STORAGES
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not SQLite's shared in-memory database: the browser tests' live server
+    # answers several requests at once (the admin's background requests beside a
+    # save), and in-memory connections then fail with "database table is locked"
+    # instead of waiting their turn. pytest-xdist adds a suffix per worker.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105

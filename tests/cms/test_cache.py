@@ -370,7 +370,21 @@ class WSGICacheTests(TestCase):
             captured["status"] = status
             captured["headers"] = dict(headers)
 
-        body = b"".join(app(environ, start_response))
+        # As Django's test client does: a finished request must not close the
+        # test's database connection (it holds the test's transaction).
+        from django.core.signals import request_finished, request_started
+        from django.db import close_old_connections
+
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            response = app(environ, start_response)
+            body = b"".join(response)
+            if hasattr(response, "close"):
+                response.close()
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
         return captured["status"], captured["headers"], body
 
     def test_hits_are_served_before_django_with_all_headers(self):
