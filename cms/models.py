@@ -585,6 +585,9 @@ class SearchDocument(models.Model):
     # only folds ASCII letters.
     text = models.TextField(blank=True)
     search_vector = SearchVectorField(null=True)
+    # Title and lead alone: small enough to rank every match of a common word
+    # quickly (the whole vector is what is searched, not what is ranked).
+    head_vector = SearchVectorField(null=True)
 
     class Meta:
         constraints = [

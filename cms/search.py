@@ -6,11 +6,11 @@ site needs Swedish stemming for Swedish pages and English stemming for English o
 an index that holds only what each language may show, and Swedish compound words
 split into their parts.
 
-- PostgreSQL: full-text search with the ``swedish``/``english`` configuration
-  (title weighted over lead over body), plus trigram word similarity on titles for
-  near misses.
+- PostgreSQL: full-text search with the ``swedish``/``english`` configuration over
+  title, lead and body, ranked by title (weighted over lead), then date; when
+  nothing matches, trigram word similarity on titles for misspellings.
 - SQLite: a simpler but working path: lower-cased substring matching with light
-  suffix stripping.
+  suffix stripping, title matches first.
 - Both: a Swedish compound query word ("specialiseringsstrategi") also matches its
   parts ("specialisering", "strategi") when those words occur on the site.
 """
@@ -20,11 +20,12 @@ from functools import reduce
 from operator import and_, or_
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
 from django.utils import translation
 from django.utils.html import strip_tags
 
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from .i18n import has_value
@@ -133,10 +134,12 @@ def index_page(page) -> None:
             from django.contrib.postgres.search import SearchVector
 
             config = CONFIGS[language]
+            head = SearchVector("title", weight="A", config=config) + SearchVector(
+                "lead", weight="B", config=config
+            )
             SearchDocument.objects.filter(pk=document.pk).update(
-                search_vector=SearchVector("title", weight="A", config=config)
-                + SearchVector("lead", weight="B", config=config)
-                + SearchVector("body", weight="C", config=config)
+                search_vector=head + SearchVector("body", weight="C", config=config),
+                head_vector=head,
             )
         words = {word for word in WORD.findall(text) if 4 <= len(word) <= 64}
         SearchTerm.objects.bulk_create(
@@ -209,12 +212,18 @@ def compound_parts(word: str, language: str) -> list[str]:
 
 def search(raw_query: str, language: str | None = None):
     """SearchDocuments in ``language`` (default: active) matching the query, best
-    first. Raises QueryError for queries that cannot be searched."""
+    first, with their pages prefetched. Raises QueryError for queries that cannot
+    be searched."""
     language = language or translation.get_language() or "sv"
     words = clean_query(raw_query)
     alternatives = [[word, *compound_parts(word, language)] for word in words]
-    documents = SearchDocument.objects.filter(language=language).select_related(
-        "page", "page__content_type"
+    # Pages are fetched for the ten shown only, not joined to every match.
+    documents = (
+        SearchDocument.objects.filter(language=language)
+        .defer("body", "text", "search_vector", "head_vector")
+        .prefetch_related(
+            Prefetch("page", queryset=Page.objects.select_related("content_type"))
+        )
     )
     if connection.vendor == "postgresql":
         return _search_postgresql(documents, alternatives, " ".join(words), language)
@@ -222,6 +231,9 @@ def search(raw_query: str, language: str | None = None):
 
 
 def _search_postgresql(documents, alternatives, text, language):
+    """Full-text matches (GIN index) ranked by how well the title and lead match,
+    then newest first; only when there is none, titles with a word like the query
+    (pg_trgm's word similarity, trigram index), for misspellings."""
     from django.contrib.postgres.search import (
         SearchQuery,
         SearchRank,
@@ -239,22 +251,39 @@ def _search_postgresql(documents, alternatives, text, language):
             for alts in alternatives
         ],
     )
-    return (
-        documents.annotate(
-            rank=SearchRank(F("search_vector"), query),
-            similarity=TrigramWordSimilarity(text, "title"),
+    matches = documents.filter(search_vector=query)
+    if matches.exists():
+        return matches.annotate(rank=SearchRank(F("head_vector"), query)).order_by(
+            "-rank", "-date", "pk"
         )
-        .filter(Q(search_vector=query) | Q(similarity__gte=0.6))
-        .order_by("-rank", "-similarity", "-date", "pk")
+    # %> uses the trigram index; its threshold (pg_trgm.word_similarity_threshold)
+    # is 0.6 unless the database sets another.
+    return (
+        documents.filter(title__trigram_word_similar=text)
+        .annotate(similarity=TrigramWordSimilarity(text, "title"))
+        .order_by("-similarity", "-date", "pk")
     )
 
 
 def _search_simple(documents, alternatives, language):
+    """Substring matches; those with a query word in the title first, then newest."""
     conditions = []
+    in_title = []
     for alts in alternatives:
         options = set()
         for alt in alts:
             options.add(alt)
             options.add(_stem(alt, language))
         conditions.append(reduce(or_, [Q(text__contains=o) for o in options]))
-    return documents.filter(reduce(and_, conditions)).order_by("-date", "pk")
+        in_title += [Q(title__icontains=o) for o in options]
+    return (
+        documents.filter(reduce(and_, conditions))
+        .annotate(
+            in_title=Case(
+                When(reduce(or_, in_title), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("-in_title", "-date", "pk")
+    )

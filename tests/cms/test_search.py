@@ -1,5 +1,8 @@
 """Site search per language: stemming, compounds, language separation, bad input."""
 
+from unittest import skipUnless
+
+from django.db import connection
 from django.test import TestCase
 
 from cms.search import compound_parts
@@ -119,3 +122,62 @@ class SearchTests(TestCase):
         self.assertContains(response, '<html lang="en">')
         self.assertContains(response, 'action="/en/search/"')
         self.assertContains(self.client.get("/sok/"), 'action="/sok/"')
+
+    def test_title_matches_rank_above_newer_mentions_in_both_languages(self):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        now = timezone.now()
+        make_release(
+            title_sv="Vätgas i hamnen",
+            lead_sv="Ny tankstation.",
+            title_en="Hydrogen in the harbour",
+            lead_en="A new filling station.",
+            publication_date=now - timedelta(days=300),
+        )
+        for n in range(3):
+            make_release(
+                title_sv=f"Hamnnytt {n}",
+                lead_sv="Kort om hamnen.",
+                body_sv=[{"type": "text", "value": "<p>Mer om vätgas senare.</p>"}],
+                title_en=f"Harbour news {n}",
+                lead_en="Briefly about the harbour.",
+                body_en=[{"type": "text", "value": "<p>More on hydrogen later.</p>"}],
+                publication_date=now - timedelta(days=n),
+            )
+        swedish = titles(self.search("/sok/", "vätgas"))
+        self.assertEqual(swedish[0], "Vätgas i hamnen")
+        self.assertEqual(swedish[1:], ["Hamnnytt 0", "Hamnnytt 1", "Hamnnytt 2"])
+        english = titles(self.search("/en/search/", "hydrogen"))
+        self.assertEqual(english[0], "Hydrogen in the harbour")
+        self.assertEqual(
+            english[1:], ["Harbour news 0", "Harbour news 1", "Harbour news 2"]
+        )
+
+
+@skipUnless(connection.vendor == "postgresql", "trigram similarity needs PostgreSQL")
+class MisspellingTests(TestCase):
+    """PostgreSQL only: when no word matches, titles with a similar word are found."""
+
+    @classmethod
+    def setUpTestData(cls):
+        make_release(
+            title_sv="Tångodling i skärgården",
+            title_en="Seaweed farming in the archipelago",
+        )
+
+    def test_a_misspelt_word_finds_similar_titles_in_both_languages(self):
+        self.assertIn(
+            "Tångodling i skärgården",
+            titles(self.client.get("/sok/", {"q": "skärgåden"})),
+        )
+        self.assertIn(
+            "Seaweed farming in the archipelago",
+            titles(self.client.get("/en/search/", {"q": "archipelgo"})),
+        )
+        # Exact matches come first: no fuzzy results are mixed in.
+        self.assertEqual(
+            titles(self.client.get("/sok/", {"q": "tångodling"})),
+            ["Tångodling i skärgården"],
+        )
