@@ -9,9 +9,11 @@ class CmsConfig(AppConfig):
     def ready(self):
         from wagtail.models import get_page_models
 
-        from . import routing, signals
+        from . import routing, signals, slugs
         from .models import BasePage
 
         signals.connect()
-        # After wagtail-modeltranslation patched route() (its app is ready first).
+        # After wagtail-modeltranslation patched the page models (its app is ready
+        # first): routing by translated slug, slug checks without loading siblings.
         routing.install(m for m in get_page_models() if issubclass(m, BasePage))
+        slugs.install(get_page_models())
