@@ -313,6 +313,11 @@ class FeedbackReportView(ReportView):
         context = super().get_context_data(*args, **kwargs)
         context["ordering"] = self.request.GET.get("ordering", "no")
         context["filter_query"] = self.request.GET.urlencode()
+        # Column links change the order and keep the filters (and start at page 1).
+        params = self.request.GET.copy()
+        for name in ("ordering", "p", "page", "export"):
+            params.pop(name, None)
+        context["sort_query"] = f"{params.urlencode()}&" if params else ""
         return context
 
 

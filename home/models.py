@@ -287,5 +287,13 @@ class CookiePage(BasePage):
                 "purpose": _("Protects the administration's forms against forgery."),
                 "lifetime": _("One year."),
             },
+            {
+                # Set by Wagtail's admin script (sidebar.js) when the menu is folded.
+                "name": "wagtail_sidebar_collapsed",
+                "purpose": _(
+                    "Remembers whether the editor has folded the administration's menu."
+                ),
+                "lifetime": _("Until the browser is closed."),
+            },
         ]
         return context

@@ -65,6 +65,7 @@ class Organisation(RevisionMixin, PreviewableMixin, index.Indexed, models.Model)
     _revisions = GenericRelation(
         "wagtailcore.Revision", related_query_name="organisation"
     )
+    base_form_class = SnippetForm  # translators change the English fields only
 
     panels = [
         TranslationStatusPanel(),

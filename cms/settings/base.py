@@ -348,7 +348,13 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # No call to releases.wagtail.org from editors' browsers: upgrades follow the lock
 # file (and the admin CSP blocks the call).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Admin messages ("Page published") live in the session, not in a cookie of their
+# own: the cookie page lists every cookie (home.models.CookiePage).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
+# Documents always go through Wagtail's view, which checks collection privacy; with
+# S3 media the default would redirect to a public, permanent bucket address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"  # alt text required
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
@@ -398,7 +404,12 @@ LOGGING = {
             "formatter": "plain",
             "filters": ["rate_limited"],
         },
-        "requests": {"class": "logging.StreamHandler", "formatter": "json"},
+        # Request lines go to stdout (a log platform collects them); the rest to stderr.
+        "requests": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "stream": "ext://sys.stdout",
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {

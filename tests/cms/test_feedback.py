@@ -353,6 +353,16 @@ class ReportTests(TestCase):
         self.assertNotIn(self.area.pk, pages)
         self.assertIn(self.seed.pk, pages)
 
+    def test_sorting_keeps_the_filters(self):
+        response = self.client.get(
+            reverse("cms_feedback_report"), {"language": "en", "ordering": "yes"}
+        )
+        self.assertContains(response, 'href="?language=en&amp;ordering=no"')
+        self.assertContains(response, 'href="?language=en&amp;ordering=share"')
+        self.assertContains(
+            self.client.get(reverse("cms_feedback_report")), 'href="?ordering=no"'
+        )
+
     def test_export(self):
         response = self.client.get(reverse("cms_feedback_report"), {"export": "csv"})
         content = (

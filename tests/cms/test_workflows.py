@@ -232,6 +232,56 @@ class PermissionMatrixTests(TestCase):
         self.assertEqual(latest.title_en, "English title")
         self.assertEqual(latest.lead_en, "English lead.")
 
+    def test_translator_changes_only_english_fields_of_snippets(self):
+        from cms.models import Person
+        from specialisation.models import Organisation
+
+        organisation = Organisation.objects.create(
+            name_sv="Blekinge tekniska högskola",
+            description_sv="Ett lärosäte.",
+            url="https://www.bth.se/",
+        )
+        person = Person.objects.create(name="Anna Andersson", role_sv="regionråd")
+        self.client.force_login(self.users[TRANSLATORS])
+        cases = [
+            (
+                organisation,
+                "specialisation_organisation",
+                {
+                    "name_sv": "Ändrat namn",
+                    "name_en": "Blekinge Institute of Technology",
+                    "description_sv": "Ändrad beskrivning.",
+                    "description_en": "A university.",
+                    "url": "https://example.org/",
+                },
+            ),
+            (
+                person,
+                "cms_person",
+                {
+                    "name": "Ändrat namn",
+                    "role_sv": "ändrad roll",
+                    "role_en": "regional councillor",
+                },
+            ),
+        ]
+        for obj, prefix, data in cases:
+            with self.subTest(snippet=prefix):
+                url = reverse(f"wagtailsnippets_{prefix}:edit", args=[obj.pk])
+                form = self.client.get(url).context["form"]
+                posted = {name: form[name].value() or "" for name in form.fields} | data
+                response = self.client.post(url, {**posted, "action-save": ""})
+                self.assertEqual(response.status_code, 302, response.content[:300])
+        organisation.refresh_from_db()
+        self.assertEqual(organisation.name_sv, "Blekinge tekniska högskola")
+        self.assertEqual(organisation.description_sv, "Ett lärosäte.")
+        self.assertEqual(organisation.url, "https://www.bth.se/")
+        self.assertEqual(organisation.name_en, "Blekinge Institute of Technology")
+        self.assertEqual(organisation.description_en, "A university.")
+        person.refresh_from_db()
+        self.assertEqual((person.name, person.role_sv), ("Anna Andersson", "regionråd"))
+        self.assertEqual(person.role_en, "regional councillor")
+
     def test_translator_cannot_delete_even_a_draft(self):
         draft = make_release(title_sv="Utkast att radera", publish=False)
         self.client.force_login(self.users[TRANSLATORS])

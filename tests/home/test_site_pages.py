@@ -84,6 +84,30 @@ class CookiePageTests(TestCase):
             self.assertIn(editors, html)
             self.assertIn(f"<code>{settings.SESSION_COOKIE_NAME}</code>", html)
             self.assertIn(f"<code>{settings.CSRF_COOKIE_NAME}</code>", html)
+            self.assertIn("<code>wagtail_sidebar_collapsed</code>", html)
+
+    def test_admin_sets_no_cookie_the_page_does_not_list(self):
+        from django.contrib.auth import get_user_model
+
+        listed = {settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
+        get_user_model().objects.create_superuser("admin", "a@example.org", "x" * 12)
+        self.client.get("/admin/login/")
+        self.client.post(
+            "/admin/login/", {"username": "admin", "password": "x" * 12}, follow=True
+        )
+        # Unlocking a page shows a message ("… är nu upplåst"): kept in the session.
+        from django.urls import reverse
+
+        from wagtail.models import Page
+
+        home = Page.objects.get(depth=2)
+        self.client.post(reverse("wagtailadmin_pages:lock", args=[home.pk]))
+        response = self.client.post(
+            reverse("wagtailadmin_pages:unlock", args=[home.pk])
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertIn("_messages", self.client.session)
+        self.assertLessEqual(set(self.client.cookies), listed)
 
 
 class EditorChecksTests(TestCase):
