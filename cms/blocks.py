@@ -302,6 +302,13 @@ class QuoteValue(blocks.StructValue):
     def role(self) -> str:
         return self._snapshot("role")
 
+    def role_lang(self) -> str:
+        """ "sv" when the role is the Swedish one shown on an English page."""
+        lang = get_language() or "sv"
+        if lang != "sv" and not self.get(f"role_{lang}") and self.get("role_sv"):
+            return "sv"
+        return ""
+
     def attribution(self) -> str:
         return format_attribution(self.speaker(), self.get("party") or "", self.role())
 

@@ -61,6 +61,20 @@ class SimpleBlockTests(SimpleTestCase):
             html = render(
                 block, {"text": "Hej.", "name": "Anna", "role_sv": "ordförande"}
             )
+        # Shown in Swedish on an English page, so marked as Swedish.
+        self.assertIn('<figcaption lang="sv">Anna, ordförande</figcaption>', html)
+        with translation.override("en"):
+            html = render(
+                block,
+                {
+                    "text": "Hi.",
+                    "name": "Anna",
+                    "role_sv": "ordförande",
+                    "role_en": "chair",
+                },
+            )
+        self.assertIn("<figcaption>Anna, chair</figcaption>", html)
+        html = render(block, {"text": "Hej.", "name": "Anna", "role_sv": "ordförande"})
         self.assertIn("<figcaption>Anna, ordförande</figcaption>", html)
 
     def test_quote_needs_exactly_one_of_person_and_name(self):
