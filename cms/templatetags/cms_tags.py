@@ -16,6 +16,7 @@ from cms.i18n import (
     absolute,
     alternates_for_page,
     alternates_for_path,
+    available_in_english_q,
     lang_if_fallback,
     page_url_in,
     value_and_lang,
@@ -43,8 +44,8 @@ def site_root(context):
 def main_menu(context):
     """Live children of the home page with "show in menus" ticked.
 
-    In English only pages with an English title are listed, so the menu never shows
-    Swedish titles as if they were English.
+    In English only pages available in English are listed (not those marked
+    Swedish only or missing English fields), as in every English listing.
     """
     request = context.get("request")
     root = _site_root(request)
@@ -55,7 +56,7 @@ def main_menu(context):
         return getattr(request, cache_attr)
     pages = root.get_children().live().in_menu().public()
     if translation.get_language() != "sv":
-        pages = pages.exclude(title_en__isnull=True).exclude(title_en="")
+        pages = pages.filter(available_in_english_q())
     items = list(pages)
     current = context.get("page")
     current_path = getattr(current, "path", "")
@@ -194,7 +195,7 @@ def section_menu(context):
         Page.objects.filter(path__startswith=section_path, depth=4).live().in_menu()
     )
     if translation.get_language() != "sv":
-        children = children.exclude(title_en__isnull=True).exclude(title_en="")
+        children = children.filter(available_in_english_q())
     items = [
         {
             "title": child.title,

@@ -113,6 +113,16 @@ class LanguageRoutingTests(TestCase):
             intro_sv="Text.",
             show_in_menus=True,
         )
+        make_page(
+            home_page(),
+            ContentPage,
+            title_sv="Markerad svensk",
+            title_en="Marked Swedish only",
+            intro_sv="Text.",
+            intro_en="Text.",
+            swedish_only=True,
+            show_in_menus=True,
+        )
         sv = self.client.get("/").content.decode()
         en = self.client.get("/en/").content.decode()
         nav_sv = re.search(r'<nav class="main-nav".*?</nav>', sv, re.S).group(0)
@@ -121,6 +131,9 @@ class LanguageRoutingTests(TestCase):
         self.assertIn("Bara svenska", nav_sv)
         self.assertIn('href="/en/about-us/">About us</a>', nav_en)
         self.assertNotIn("Bara svenska", nav_en)
+        # An English title is not enough: the page is marked Swedish only.
+        self.assertIn("Markerad svensk", nav_sv)
+        self.assertNotIn("Marked Swedish only", nav_en)
 
 
 class SwedishOnlyPageTests(TestCase):
