@@ -69,7 +69,8 @@ def new_page(browser):
             bypass_csp=not csp,
             **kwargs,
         )
-        context.set_default_timeout(15_000)
+        # Generous: CI machines share two cores between the server and the browser.
+        context.set_default_timeout(30_000)
         contexts.append(context)
         return context.new_page()
 

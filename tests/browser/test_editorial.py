@@ -26,8 +26,19 @@ def add_block(page, field, label):
 
 
 def choose_fact_box(page, field, index):
-    page.click(f"#{field}-{index}-value-chooser .chooser__choose-button")
-    page.wait_for_selector(".modal-dialog")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    button = page.locator(f"#{field}-{index}-value-chooser .chooser__choose-button")
+    # A click that lands before the new block's script has bound the chooser opens
+    # nothing (seen on a loaded machine): click again rather than wait forever.
+    for attempt in range(3):
+        button.click()
+        try:
+            page.wait_for_selector(".modal-dialog", timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     page.locator(".modal-dialog a", has_text="Blekinge").first.click()
     page.wait_for_function(
         f"document.querySelector('#{field}-{index}-value').value !== ''"
