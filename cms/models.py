@@ -85,12 +85,17 @@ class CustomImage(AbstractImage):
         return field_in(self, "description") or ""
 
     @property
-    def alt_lang(self) -> str:
-        """The language the alt text is in, when it differs from the page's."""
+    def alt_lang(self) -> str | None:
+        """ "sv" when the alt text shown on an English page is the Swedish one, else
+        None (templates pass it as ``lang=``, and None leaves the attribute out)."""
         lang = get_language()
-        if lang != "sv" and not has_value(getattr(self, f"description_{lang}", "")):
+        if (
+            lang != "sv"
+            and not self.is_decorative
+            and not has_value(getattr(self, f"description_{lang}", ""))
+        ):
             return "sv"
-        return ""
+        return None
 
     @property
     def default_alt_text(self) -> str:

@@ -1,10 +1,13 @@
 """The accessibility statement, the cookie page, alt text and the editor's checker."""
 
+import re
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import translation
 
 from cms.models import CustomImage
 from tests.press.test_pages import SEED_SV
@@ -150,3 +153,45 @@ class EditorChecksTests(TestCase):
     def test_decorative_image_needs_no_alt_text(self):
         self._upload(description_sv="", is_decorative="on")
         self.assertTrue(CustomImage.objects.get(title="Uppladdad bild").is_decorative)
+
+
+class AltTextLanguageTests(TestCase):
+    """Alt text shown in Swedish on an English page is marked lang="sv"."""
+
+    def test_swedish_alt_text_on_english_pages_is_marked(self):
+        from wagtail.images.tests.utils import get_test_image_file
+
+        from tests.builders import make_release
+
+        only_swedish = CustomImage.objects.create(
+            title="Hamnen",
+            file=get_test_image_file(filename="alt-sv.png", size=(24, 16)),
+            description_sv="Fartyg i Karlskrona hamn",
+        )
+        both = CustomImage.objects.create(
+            title="Hamnen 2",
+            file=get_test_image_file(filename="alt-both.png", size=(24, 16)),
+            description_sv="Kran i hamnen",
+            description_en="A crane in the harbour",
+        )
+        self.addCleanup(only_swedish.file.delete, False)
+        self.addCleanup(both.file.delete, False)
+        for image, english_alt, marked in (
+            (only_swedish, "Fartyg i Karlskrona hamn", True),
+            (both, "A crane in the harbour", False),
+        ):
+            with self.subTest(image=image.title):
+                release = make_release(
+                    title_sv=f"Bild {image.pk}",
+                    title_en=f"Picture {image.pk}",
+                    image=image,
+                )
+                with translation.override("en"):
+                    english = self.client.get(release.url).content.decode()
+                with translation.override("sv"):
+                    swedish = self.client.get(release.url).content.decode()
+                img = re.search(r'<img [^>]*alt="[^"]+"[^>]*>', english).group(0)
+                self.assertIn(f'alt="{english_alt}"', img)
+                self.assertEqual('lang="sv"' in img, marked)
+                swedish_img = re.search(r'<img [^>]*alt="[^"]+"[^>]*>', swedish)
+                self.assertNotIn('lang="', swedish_img.group(0))
