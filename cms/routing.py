@@ -64,13 +64,14 @@ def _subpath(path_components) -> str:
 
 def route(self, request, path_components):
     if isinstance(self, RoutablePageMixin) and self.live:
+        subpath = _subpath(path_components)
         try:
-            resolver_match = self.resolve_subpage(_subpath(path_components))
+            resolver_match = self.resolve_subpage(subpath)
         except Http404:
             pass
         else:
             request.routable_resolver_match = resolver_match
-            request._cms_subpath = _subpath(path_components)
+            request._cms_subpath = subpath
             view, args, kwargs = resolver_match
             return RouteResult(self, args=(view, args, kwargs))
     if path_components:
@@ -123,10 +124,10 @@ def _route_key(request, path: str) -> str:
 
 def _cached_route(request, path: str) -> None:
     key = _route_key(request, path)
-    values = prefetch(request, [key])  # with the generation and fragments
+    # One round trip with the generation and fragments (prefetch keeps both on the
+    # request).
+    values = prefetch(request, [key])
     generation = values.get(GENERATION_KEY)
-    if generation is not None:
-        request._cms_cache_generation = generation
     entry = values.get(key)
     if entry and generation and entry["generation"] == generation:
         result = _restore(request, entry)
