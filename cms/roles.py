@@ -76,13 +76,25 @@ def _set_page_permissions(group: Group, page: Page, actions: list[str]) -> None:
         )
 
 
+# Wagtail checks image and document permissions against its own models
+# (``auth_model`` of their permission policies), also when the image model is a
+# custom one: a permission on cms.CustomImage is never asked for.
+# Wagtail counts deleting an image or document as changing it: whoever may correct
+# a photo credit may also delete the image.
+COLLECTION_MODELS = (("wagtailimages", "image"), ("wagtaildocs", "document"))
+
+
 def _set_collection_permissions(group: Group, actions: list[str]) -> None:
     root = Collection.get_first_root_node()
-    for app_label, model in (("cms", "customimage"), ("wagtaildocs", "document")):
+    for app_label, model in COLLECTION_MODELS:
         for permission in _model_permissions(app_label, model, actions):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root, permission=permission
             )
+    # Rows an earlier version granted on the custom image model did nothing.
+    GroupCollectionPermission.objects.filter(
+        group=group, permission__content_type__app_label="cms"
+    ).delete()
 
 
 def _pages_of(label: str):
@@ -129,7 +141,9 @@ def ensure_groups() -> dict[str, Group]:
         )
     _set_collection_permissions(publishers, ["add", "change", "choose", "delete"])
 
-    # Translators: edit (English fields only, see cms.forms), never publish.
+    # Translators: edit (English fields only, see cms.forms), never publish; they
+    # choose images and documents but do not change them (that would let them
+    # delete them too).
     translators = groups[TRANSLATORS]
     translators.permissions.add(access_admin)
     for app_label, model in SNIPPETS:
