@@ -323,7 +323,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cacheable_environ(request.META):
+        # Previews (Wagtail's made-up requests, flagged is_dummy) are never cached.
+        if getattr(request, "is_dummy", False) or not cacheable_environ(request.META):
             return self.get_response(request)
         started = time.perf_counter()
         request.get_host()  # validate the host (ALLOWED_HOSTS) before any lookup

@@ -8,6 +8,7 @@ posted for those fields and keeps the stored values.
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.blocks.base import BlockField
 
 from .roles import is_translator_only
 
@@ -37,8 +38,44 @@ class EnglishOnlyForTranslatorsMixin:
                     field.disabled = True
 
 
+class EnglishStreamFormField(BlockField):
+    """An English StreamField in the page form, always validated the way Wagtail 8
+    validates a draft (``clean_deferred``): a required text left blank does not stop
+    the form, every other check (addresses, choices, counts) still applies.
+
+    Blocks copied from the Swedish layout start with their text blank. Without
+    this, nobody (not even a reviewer sending the page back with "Begär
+    ändringar") could save a half-translated page; with it, a blank block makes
+    the English incomplete instead (EnglishReadinessMixin), so it never reaches
+    English readers and the step "Översättning klar" does not pass.
+    """
+
+    @property
+    def is_deferred_validation(self):
+        return True
+
+    @is_deferred_validation.setter
+    def is_deferred_validation(self, value):
+        pass  # Wagtail's form turns deferral on and off; here it stays on
+
+    @is_deferred_validation.deleter
+    def is_deferred_validation(self):
+        pass
+
+
 class PageForm(EnglishOnlyForTranslatorsMixin, WagtailAdminPageForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in list(self.fields.items()):
+            if name.endswith("_en") and type(field) is BlockField:
+                self.fields[name] = EnglishStreamFormField(
+                    block=field.block,
+                    required=field.required,
+                    label=field.label,
+                    help_text=field.help_text,
+                    widget=field.widget,
+                    disabled=field.disabled,
+                )
 
 
 class SnippetForm(EnglishOnlyForTranslatorsMixin, WagtailAdminModelForm):

@@ -8,7 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone, translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from .forms import PageForm, SnippetForm
 from .i18n import field_in, has_value
+from .layout_copy import blank_required_text
 from .panels import FeedbackSummaryPanel, TranslationStatusPanel
 
 
@@ -119,12 +120,59 @@ TRANSLATION_STATUS_CHOICES = [
 ]
 
 
-class BasePage(Page):
+class EnglishReadinessMixin:
+    """What "the English translation is complete" means, for pages and snippets.
+
+    A field in ``english_required_fields`` is missing in English when it has a
+    Swedish value and no English one, or (for StreamFields) when an English block
+    still leaves a required text blank, as a block copied from the Swedish layout
+    and not yet translated does. Works on the stored values only: no queries.
+    """
+
+    english_required_fields: tuple[str, ...] = ()
+
+    def english_blank_blocks(self, name: str) -> int:
+        value = getattr(self, f"{name}_en", None)
+        if not has_value(value) or not hasattr(value, "raw_data"):
+            return 0
+        return blank_required_text(value.stream_block, value.raw_data)
+
+    def missing_english_fields(self) -> list[str]:
+        """Names of required fields whose English is missing or incomplete."""
+        return [
+            name
+            for name in self.english_required_fields
+            if has_value(getattr(self, f"{name}_sv", None))
+            and (
+                not has_value(getattr(self, f"{name}_en", None))
+                or self.english_blank_blocks(name)
+            )
+        ]
+
+    def missing_english_labels(self) -> list[str]:
+        """The missing fields as editors read them, e.g. "brödtext (2 block utan
+        text)"."""
+        labels = []
+        for name in self.missing_english_fields():
+            label = str(self._meta.get_field(name).verbose_name)
+            blank = self.english_blank_blocks(name)
+            if blank:
+                label = ngettext(
+                    "%(field)s (%(count)d block without text)",
+                    "%(field)s (%(count)d blocks without text)",
+                    blank,
+                ) % {"field": label, "count": blank}
+            labels.append(label)
+        return labels
+
+
+class BasePage(EnglishReadinessMixin, Page):
     """Abstract base of every page type: language readiness for the language policy.
 
-    A page is available in English when it is not marked Swedish-only and all of
-    ``english_required_fields`` have English values. ``english_ready`` stores that for
-    the live version so listings, feeds and sitemaps can filter in SQL.
+    A page is available in English when it is not marked Swedish-only and none of
+    its ``english_required_fields`` is missing in English (EnglishReadinessMixin).
+    ``english_ready`` stores that for the live version so listings, feeds and
+    sitemaps can filter in SQL.
     """
 
     english_required_fields: tuple[str, ...] = ("title",)
@@ -215,20 +263,6 @@ class BasePage(Page):
         from .translation_status import status_info
 
         return status_info(self)
-
-    def missing_english_labels(self) -> list[str]:
-        return [
-            str(self._meta.get_field(name).verbose_name)
-            for name in self.missing_english_fields()
-        ]
-
-    def missing_english_fields(self) -> list[str]:
-        """Names of required fields that have no English value."""
-        return [
-            name
-            for name in self.english_required_fields
-            if not has_value(getattr(self, f"{name}_en", None))
-        ]
 
     def compute_english_ready(self) -> bool:
         return not self.swedish_only and not self.missing_english_fields()
@@ -398,14 +432,22 @@ class TranslationStatus(models.Model):
         return f"{self.title}: {self.get_status_display()}"
 
 
-class TranslationReadyTask(AbstractGroupApprovalTask):
-    """Workflow step "Översättning klar": passes only when the English version is
-    complete or the page is marked Swedish-only.
+class TranslationNotReady(PermissionDenied):
+    """The step "Översättning klar" was asked to pass while the English is not
+    complete; the message says what is missing."""
 
-    It approves itself when the workflow reaches it and the page is ready, and as
-    soon as someone saves the English fields (see wagtail_hooks). Until then the
-    page's status panel lists the missing English fields, translators in the
-    task's groups may edit the page, and "approve" is not offered.
+
+class TranslationReadyTask(AbstractGroupApprovalTask):
+    """Workflow step "Översättning klar": passes when the English version is
+    complete (EnglishReadinessMixin) or the page is marked Swedish-only.
+
+    It passes by itself when the workflow reaches it and the page is ready already
+    (the editor wrote both languages). Otherwise it waits for a person: the
+    translator (or a reviewer) clicks "Markera översättningen som klar", which
+    saves what they typed and passes the step only if nothing is missing. It never
+    passes on a save or an autosave, so it cannot move on (and lock the page) while
+    the translator is still typing. Until then the edit view lists what is missing
+    and the task's groups may edit the page.
     """
 
     class Meta:
@@ -459,34 +501,46 @@ class TranslationReadyTask(AbstractGroupApprovalTask):
         return not (user.is_superuser or self._user_in_groups(user))
 
     def get_actions(self, obj, user):
+        # "Approve" is always offered: the editor's action menu is drawn when the
+        # page is opened, before the translator has typed anything, and an
+        # autosave does not redraw it. on_action says what is still missing.
         if not (user.is_superuser or self._user_in_groups(user)):
             return []
-        actions = [("reject", _("Request changes"), True)]
-        if not self.missing_fields(obj):
-            actions.append(("approve", _("Mark translation ready"), False))
-        return actions
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Mark translation ready"), False),
+        ]
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve" and self.missing_fields(
-            task_state.workflow_state.content_object
-        ):
-            raise PermissionDenied(_("The English version is not complete."))
+        if action_name == "approve":
+            missing = self.missing_fields(task_state.workflow_state.content_object)
+            if missing:
+                raise TranslationNotReady(
+                    _("The English version is not complete yet. Missing: %(fields)s.")
+                    % {"fields": ", ".join(missing)}
+                )
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):
         return _(
-            "Passes when every required English field is filled in or the page is "
-            "marked Swedish only. Members of the chosen groups may edit the page."
+            "Passes when every required English field is filled in (no block "
+            "without text) or the page is marked Swedish only, and a translator "
+            "marks it ready. Members of the chosen groups may edit the page."
         )
 
 
-class Person(RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
+class Person(
+    EnglishReadinessMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+):
     """A named person: spokesperson, press contact or quoted official.
 
     Used by press releases (quotes, press contacts) and projects (contacts), so it
     lives here rather than in ``press`` (``specialisation`` may not import ``press``).
     """
+
+    # The organisation is mostly a proper name: its English form is optional.
+    english_required_fields = ("role",)
 
     name = models.CharField(_("name"), max_length=120, help_text=_("Full name."))
     role = models.CharField(

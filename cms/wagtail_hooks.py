@@ -1,15 +1,16 @@
 """Wagtail hooks for the language policy and the admin."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import get_page_models
 
 from .i18n import page_url_in
 from .roles import is_translator_only
@@ -40,22 +41,29 @@ def answer_untranslated_pages_plainly(page, request, serve_args, serve_kwargs):
     return response
 
 
-@hooks.register("after_edit_page")
-def pass_translation_step_when_english_is_complete(request, page):
-    """When the page waits in "Översättning klar" and the English fields are now
-    filled in, the step passes on its own (recorded in the audit log)."""
-    from .models import TranslationReadyTask
+@hooks.register("register_admin_viewset")
+def register_page_viewsets():
+    """Every page type's editor uses the views of cms.editorial.views."""
+    from .editorial.views import BasePageViewSet
+    from .models import BasePage
 
-    task_state = page.current_workflow_task_state
-    if task_state is None or task_state.status != task_state.STATUS_IN_PROGRESS:
-        return None
-    task = task_state.task.specific
-    if isinstance(task, TranslationReadyTask) and not task.missing_fields(page):
-        task_state.approve(user=request.user, comment=task.readiness_comment(page))
-        messages.success(
-            request, _("The English version is complete; the page moves on.")
-        )
-    return None
+    return [
+        BasePageViewSet(f"cms_{model._meta.label_lower.replace('.', '_')}", model=model)
+        for model in get_page_models()
+        if issubclass(model, BasePage)
+    ]
+
+
+@hooks.register("insert_editor_js")
+def editor_js():
+    return format_html('<script src="{}"></script>', static("cms/js/editor.js"))
+
+
+@hooks.register("insert_editor_css")
+def editor_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("cms/css/editor.css")
+    )
 
 
 @hooks.register("before_delete_page")

@@ -30,7 +30,7 @@ from cms.blocks import RICH_TEXT_FEATURES
 from cms.forms import SnippetForm
 from cms.i18n import readable
 from cms.listing import lazy_list, render_listing
-from cms.models import BasePage
+from cms.models import BasePage, EnglishReadinessMixin
 from cms.panels import TranslationStatusPanel
 
 from .blocks import ProjectStreamBlock, StrategyStreamBlock
@@ -38,8 +38,13 @@ from .blocks import ProjectStreamBlock, StrategyStreamBlock
 FACT_BOX_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class Organisation(RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
+class Organisation(
+    EnglishReadinessMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+):
     """A partner organisation (university, science park, agency...)."""
+
+    # The name is a proper name: its English form is optional.
+    english_required_fields = ("description",)
 
     name = models.CharField(
         _("name"), max_length=200, help_text=_("The organisation's official name.")
@@ -96,6 +101,7 @@ class Organisation(RevisionMixin, PreviewableMixin, index.Indexed, models.Model)
 
 
 class FactBox(
+    EnglishReadinessMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -109,6 +115,8 @@ class FactBox(
     Pages show the published version, so editing and publishing a fact box once
     updates every page that uses it. Drafts go through the fact box workflow.
     """
+
+    english_required_fields = ("title", "body")
 
     title = models.CharField(
         _("title"),

@@ -218,6 +218,9 @@ MODELTRANSLATION_LANGUAGES = ("sv", "en")
 # listings filter on the English fields.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("sv",), "sv": ()}
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+# The editor's language toggles ("Visa / redigera fält för SV EN") stay as the person
+# left them, across reloads (kept in the browser's localStorage).
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_RESTORE = True
 # One translation model only: never Wagtail's own locales.
 WAGTAIL_I18N_ENABLED = False
 

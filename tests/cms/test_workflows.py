@@ -349,9 +349,16 @@ class FullWorkflowTests(TestCase):
             [str(label) for label in task.missing_fields(page)],
             ["titel", "ingress", "brödtext"],
         )
+        # "Markera översättningen som klar" is offered (the action menu is drawn
+        # before the translator types) but refused while English is missing.
         actions = [name for name, *_ in task.get_actions(page, self.translator)]
-        self.assertNotIn("approve", actions)
-        self.action(self.translator, page, "approve")
+        self.assertIn("approve", actions)
+        response = self.action(self.translator, page, "approve")
+        self.assertRedirects(
+            response,
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            fetch_redirect_response=False,
+        )
         page.refresh_from_db()
         self.assertEqual(page.current_workflow_task.name, "Översättning klar")
         # The edit view tells which fields are missing.
@@ -359,17 +366,24 @@ class FullWorkflowTests(TestCase):
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         self.assertContains(response, "Engelska versionen är inte komplett")
 
-        # 5. The translator fills in the English fields; the step passes.
+        # 5. The translator fills in the English fields and saves: a save (or an
+        # autosave) never passes the step.
+        english = release_form(
+            page,
+            title_en="Workflow news",
+            slug_en="workflow-news",
+            lead_en="An English lead.",
+            body_en=[("text", "<p>English body.</p>")],
+        )
+        edit(self.client, page, **english)
+        page.refresh_from_db()
+        self.assertEqual(page.current_workflow_task.name, "Översättning klar")
+        # Marking the translation ready from the editor passes it.
         edit(
             self.client,
             page,
-            **release_form(
-                page,
-                title_en="Workflow news",
-                slug_en="workflow-news",
-                lead_en="An English lead.",
-                body_en=[("text", "<p>English body.</p>")],
-            ),
+            **english,
+            **{"action-workflow-action": "true", "workflow-action-name": "approve"},
         )
         page.refresh_from_db()
         self.assertEqual(page.current_workflow_task.name, "Publiceringsgodkännande")

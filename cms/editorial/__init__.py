@@ -1,0 +1,1 @@
+"""The editorial path in the admin: the page editor's views and scripts."""
