@@ -12,6 +12,10 @@ publish.
   menu, listing, feed, sitemap or related list: a publish changes those all over
   the site, and a new generation is the only way to be never stale without a
   dependency graph. A lookup fetches the generation and the entry in one round trip.
+- An entry is stored under the generation its request read *before* it read the
+  database, and a change inside a transaction bumps the generation again once the
+  transaction commits: a reader who rendered the old page while a publish was
+  still uncommitted stores it under a generation that is already gone.
 - Cacheable responses get Cache-Control, ETag and Last-Modified, so a CDN or reverse
   proxy can cache too; conditional requests get 304.
 - The middleware is the outermost one, so an entry holds every header the site
@@ -29,6 +33,7 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -65,7 +70,15 @@ def current_generation() -> str:
 
 
 def invalidate(reason: str = "") -> None:
-    """Make every cached page stale at once (a single cache write)."""
+    """Make every cached page stale at once (a single cache write), and again when
+    the current transaction commits: until then other processes still read the old
+    content, and what they cache meanwhile must not outlive the commit."""
+    _bump(reason)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump(f"{reason} (committed)"))
+
+
+def _bump(reason: str) -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
     logger.info("page cache invalidated%s", f": {reason}" if reason else "")
 
@@ -218,18 +231,19 @@ def entry_key(environ) -> str:
     )
 
 
-def lookup(key: str):
-    """The current entry for ``key``, or None (one round trip to the cache)."""
+def lookup(key: str) -> tuple[dict | None, str | None]:
+    """The current entry for ``key`` (or None) and the generation (one round trip
+    to the cache)."""
     try:
         values = cache.get_many([GENERATION_KEY, key])
     except Exception:
         logger.exception("page cache read failed")
-        return None
+        return None, None
     entry = values.get(key)
     generation = values.get(GENERATION_KEY)
     if entry is None or generation is None or entry.get("generation") != generation:
-        return None
-    return entry
+        return None, generation
+    return entry, generation
 
 
 def cacheable_response(response) -> bool:
@@ -248,10 +262,11 @@ def _shared_cache_control() -> str:
     )
 
 
-def store(key: str, response, stored_at: float) -> None:
-    """Store ``response`` (already given its cache headers) under ``key``."""
+def store(key: str, response, stored_at: float, generation: str) -> None:
+    """Store ``response`` (already given its cache headers) under ``key``, as made
+    in ``generation`` (read before the response was made)."""
     entry = {
-        "generation": current_generation(),
+        "generation": generation,
         "content": response.content,
         "headers": [
             (name, value)
@@ -329,14 +344,17 @@ class PageCacheMiddleware:
         started = time.perf_counter()
         request.get_host()  # validate the host (ALLOWED_HOSTS) before any lookup
         key = entry_key(request.META)
-        entry = lookup(key)
+        entry, generation = lookup(key)
         if entry is not None:
             response = self._from_entry(request, entry)
             log_hit(request.META, response.status_code, started)
             return response
+        # Read before the page is made, never after (see the module docstring).
+        generation = generation or current_generation()
+        request._cms_cache_generation = generation
         response = self.get_response(request)
         if cacheable_response(response):
-            store(key, response, prepare(response))
+            store(key, response, prepare(response), generation)
             response["X-Cache"] = "MISS"
         return response
 
@@ -365,7 +383,7 @@ class CachedWSGIApplication:
     def __call__(self, environ, start_response):
         if cacheable_environ(environ):
             started = time.perf_counter()
-            entry = lookup(entry_key(environ))
+            entry, _generation = lookup(entry_key(environ))
             if entry is not None:
                 headers = [*entry["headers"], ("X-Cache", "HIT")]
                 if not_modified(environ, entry):

@@ -12,6 +12,7 @@ from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .i18n import parse_number
@@ -21,12 +22,29 @@ from .search import QueryError, search
 logger = logging.getLogger(__name__)
 
 
+class PersonChooserViewSet(SnippetChooserViewSet):
+    """The person chooser has a "Skapa" tab: a person quoted for the first time is
+    added without leaving the release (for those allowed to add people)."""
+
+    form_fields = [
+        "name",
+        "role_sv",
+        "role_en",
+        "party",
+        "organisation_sv",
+        "organisation_en",
+        "email",
+        "phone",
+    ]
+
+
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
     list_display = ["name", "role", "party", "email"]
     search_fields = ["name", "organisation"]
+    chooser_viewset_class = PersonChooserViewSet
 
 
 def search_view(request):

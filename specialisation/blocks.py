@@ -1,5 +1,8 @@
 """Blocks owned by the strategy domain: fact boxes, partner lists, EU funding."""
 
+from django import forms
+from django.apps import apps
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -26,6 +29,89 @@ class FactBoxChooserBlock(SnippetChooserBlock):
         description = _("A reusable fact box, edited once under Snippets.")
 
 
+class OrganisationsBlock(blocks.FieldBlock):
+    """Partner organisations ticked in one list (six partners are six ticks, not
+    six choosers), shown in alphabetical order.
+
+    Stored as a list of organisation ids. Also reads the earlier storage, a
+    ListBlock of one chooser per organisation, so old revisions still open.
+    Written by hand because Wagtail has no multiple chooser for blocks yet
+    (wagtail/wagtail#11318).
+    """
+
+    def __init__(self, required=True, help_text=None, **kwargs):
+        self._required = required
+        self._help_text = help_text
+        super().__init__(**kwargs)
+
+    @property
+    def required(self):
+        return self._required
+
+    @staticmethod
+    def _model():
+        return apps.get_model("specialisation", "Organisation")
+
+    @cached_property
+    def field(self):
+        return forms.ModelMultipleChoiceField(
+            queryset=self._model().objects.order_by("name"),
+            widget=forms.CheckboxSelectMultiple,
+            required=self._required,
+            help_text=self._help_text,
+        )
+
+    @staticmethod
+    def _ids(raw) -> list[int]:
+        ids = []
+        for item in raw or []:
+            if isinstance(item, dict):  # a ListBlock item: {"type", "value", "id"}
+                item = item.get("value")
+            if isinstance(item, int) or (isinstance(item, str) and item.isdigit()):
+                ids.append(int(item))
+        return ids
+
+    def bulk_to_python(self, values):
+        values = [self._ids(value) for value in values]
+        wanted = {pk for ids in values for pk in ids}
+        found = self._model().objects.in_bulk(wanted) if wanted else {}
+        return [
+            sorted((found[pk] for pk in ids if pk in found), key=lambda o: o.name)
+            for ids in values
+        ]
+
+    def to_python(self, value):
+        return self.bulk_to_python([value])[0]
+
+    def get_prep_value(self, value):
+        return [getattr(item, "pk", item) for item in value or []]
+
+    def value_for_form(self, value):
+        return [str(getattr(item, "pk", item)) for item in value or []]
+
+    def value_from_form(self, value):
+        if value is None:
+            return []
+        if hasattr(value, "model"):  # the cleaned queryset
+            return sorted(value, key=lambda o: o.name)
+        return self.to_python(value)
+
+    def get_form_state(self, value):
+        return self.value_for_form(value)
+
+    def get_default(self):
+        return []
+
+    def extract_references(self, value):
+        model = self._model()
+        for organisation in value or []:
+            yield model, str(getattr(organisation, "pk", organisation)), "", ""
+
+    class Meta:
+        icon = "group"
+        default = []
+
+
 class PartnerListBlock(blocks.StructBlock):
     """A list of partner organisations, e.g. the partners of a project."""
 
@@ -35,10 +121,9 @@ class PartnerListBlock(blocks.StructBlock):
         max_length=120,
         help_text=_('For example "Partners in the project". Leave empty for none.'),
     )
-    organisations = blocks.ListBlock(
-        SnippetChooserBlock("specialisation.Organisation"),
+    organisations = OrganisationsBlock(
         label=_("organisations"),
-        min_num=1,
+        help_text=_("Tick every partner; they are listed alphabetically."),
     )
 
     class Meta:

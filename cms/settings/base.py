@@ -166,13 +166,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The caches decide what readers see (cms.cache), and the web server, the scheduler
+# and the worker are separate processes: what one of them invalidates must reach
+# the others. So the cache is always one that every process shares: Redis when
+# REDIS_URL is set (production, several servers), otherwise a table in the
+# database (created by migrate; right for `make run` and a single server).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "cms")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {
                 # A Redis outage must not take the site down: serve uncached and log.
                 "IGNORE_EXCEPTIONS": True,
@@ -185,8 +191,11 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "cms",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cms_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # Pages, fragments and routes: room for a site of a few thousand pages.
+            "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
         }
     }
 
@@ -205,7 +214,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Swedish is the source language, served at /; English at /en/.
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ holds the project's catalogues (makemessages writes there); locale/upstream
+# Swedish for Wagtail's own strings that Wagtail's catalogues lack. Earlier paths win.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "upstream"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
