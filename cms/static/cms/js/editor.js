@@ -49,3 +49,57 @@
     if (submitting || carriesAction) event.preventDefault();
   });
 })();
+
+/*
+ * Date and time pickers (Wagtail's jQuery datetimepicker), e.g. in the scheduling
+ * dialog: a picker never lingers over the next field or the "Spara schema"
+ * button, and Escape closes the picker only, not the whole dialog (which would
+ * throw away the typed go-live time).
+ */
+(() => {
+  const COMPLETE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+
+  function hasPicker(element) {
+    return (
+      element instanceof HTMLInputElement &&
+      window.jQuery &&
+      Boolean(window.jQuery(element).data("xdsoft_datetimepicker"))
+    );
+  }
+
+  function openPickers() {
+    // (offsetParent is null inside the fixed-position dialog, shown or not.)
+    return Array.from(document.querySelectorAll(".xdsoft_datetimepicker")).filter(
+      (picker) => getComputedStyle(picker).display !== "none",
+    );
+  }
+
+  function hide(input) {
+    window.jQuery(input).datetimepicker("hide");
+  }
+
+  // On window, capturing: before the dialog's own Escape handler on document.
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key !== "Escape" || openPickers().length === 0) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (hasPicker(document.activeElement)) hide(document.activeElement);
+      openPickers().forEach((picker) => {
+        picker.style.display = "none";
+      });
+    },
+    true,
+  );
+
+  document.addEventListener("focusout", (event) => {
+    if (hasPicker(event.target)) hide(event.target);
+  });
+
+  document.addEventListener("input", (event) => {
+    if (hasPicker(event.target) && COMPLETE.test(event.target.value.trim())) {
+      hide(event.target);
+    }
+  });
+})();
