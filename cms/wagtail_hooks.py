@@ -59,8 +59,8 @@ def editor_js():
     return format_html('<script src="{}"></script>', static("cms/js/editor.js"))
 
 
-@hooks.register("insert_editor_css")
-def editor_css():
+@hooks.register("insert_global_admin_css")
+def admin_css():
     return format_html(
         '<link rel="stylesheet" href="{}">', static("cms/css/editor.css")
     )
