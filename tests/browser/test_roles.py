@@ -17,12 +17,10 @@ Between edits each person pauses longer than the autosave needs to fire, so the
 autosave runs all the way through, as it does for people.
 """
 
-import io
 import re
 from pathlib import Path
 
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 
 from wagtail.models import PageLogEntry
 
@@ -187,9 +185,11 @@ def footer_action(page, name):
     button = page.locator(f"footer button:text-is('{name}')").first
     if not button.is_visible():
         page.locator("footer [data-w-dropdown-target=toggle]").first.click()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     try:
         button.click(timeout=10_000)
-    except Exception:
+    except PlaywrightTimeout:
         labels = page.locator("footer button, footer a").all_inner_texts()
         raise AssertionError(f"no {name!r} in the footer: {labels}") from None
 
