@@ -275,6 +275,14 @@ def approve_review_with_preview(page, base_url, release):
         "iframe[data-w-preview-target='iframe'], .preview-panel iframe"
     ).first
     assert frame.locator("h1").first.inner_text(timeout=30_000) == SEED["title"]
+    # Wagtail's content checks run on the previewed page.
+    page.locator("button[data-side-panel-toggle='checks']").click()
+    checks = page.locator("[data-side-panel='checks']")
+    page.wait_for_function(
+        "/Ord\\s+\\d+/.test(document.querySelector(\"[data-side-panel='checks']\").innerText)",
+        timeout=30_000,
+    )
+    assert "Läsbarhet" in checks.inner_text()
     footer_action(page, "Godkänn")
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
 

@@ -183,6 +183,8 @@ class RoleViewsAreSwedishTests(TestCase):
             reverse("wagtailsnippetchoosers_specialisation_factbox:choose"),
             reverse("wagtailadmin_choose_page"),
             reverse("wagtailadmin_home"),
+            # The explorer's listing ("1–27 av 27 sidor").
+            reverse("wagtailadmin_explore", args=[NewsIndexPage.objects.get().pk]),
         ]
         if user in (self.editor, self.reviewer):
             urls.append(reverse("wagtailadmin_pages:edit", args=[self.pending.pk]))
