@@ -77,13 +77,3 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
-
-
-def login(page, base_url, username, password):
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
-    # Let the dashboard's background requests finish (see test_editorial.settle).
-    page.wait_for_load_state("networkidle")

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import translation
 
 from press.models import NewsIndexPage, PressReleasePage
-from tests.browser.conftest import login
+from tests.browser.admin import add_block, choose_snippet, login
 
 PASSWORD = "ett-långt-lösenord-för-test"
 
@@ -20,31 +20,6 @@ def settle(page):
     page.goto("about:blank")
 
 
-def add_block(page, field, label):
-    page.locator(f"#{field}-root .c-sf-add-button").last.click()
-    page.get_by_role("option", name=label, exact=True).click()
-
-
-def choose_fact_box(page, field, index):
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    button = page.locator(f"#{field}-{index}-value-chooser .chooser__choose-button")
-    # A click that lands before the new block's script has bound the chooser opens
-    # nothing (seen on a loaded machine): click again rather than wait forever.
-    for attempt in range(3):
-        button.click()
-        try:
-            page.wait_for_selector(".modal-dialog", timeout=10_000)
-            break
-        except PlaywrightTimeout:
-            if attempt == 2:
-                raise
-    page.locator(".modal-dialog a", has_text="Blekinge").first.click()
-    page.wait_for_function(
-        f"document.querySelector('#{field}-{index}-value').value !== ''"
-    )
-
-
 def write_release(page, base_url):
     news = NewsIndexPage.objects.get()
     page.goto(f"{base_url}/admin/pages/add/press/pressreleasepage/{news.pk}/")
@@ -55,7 +30,7 @@ def write_release(page, base_url):
     page.fill('[name="body_sv-0-value-name"]', "Anna Andersson")
     page.fill('[name="body_sv-0-value-role_sv"]', "kommunikationschef")
     add_block(page, "body_sv", "Faktaruta")
-    choose_fact_box(page, "body_sv", 1)
+    choose_snippet(page, "body_sv-1-value", "Blekinge")
 
     page.locator("button.locale-toggle", has_text="en").click()
     page.fill("#id_title_en", "Browser test: a new initiative")
@@ -65,7 +40,7 @@ def write_release(page, base_url):
     page.fill('[name="body_en-0-value-name"]', "Anna Andersson")
     page.fill('[name="body_en-0-value-role_en"]', "head of communications")
     add_block(page, "body_en", "Faktaruta")
-    choose_fact_box(page, "body_en", 1)
+    choose_snippet(page, "body_en-1-value", "Blekinge")
     # The English slug is made from the English title like the Swedish one; an
     # editor may still change it on the promote tab.
     page.get_by_role("tab", name=re.compile("Marknadsför")).click()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from cms.roles import PUBLISHERS
 from press.models import PressReleasePage
-from tests.browser.test_roles import PASSWORD, login
+from tests.browser.admin import PASSWORD, login
 from tests.builders import make_release
 
 

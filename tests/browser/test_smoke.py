@@ -1,6 +1,6 @@
 """The browser can reach the live demo site in both languages."""
 
-from tests.browser.conftest import login
+from tests.browser.admin import login
 
 
 def test_home_in_both_languages(site, new_page):
