@@ -25,7 +25,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from .i18n import has_value
@@ -119,10 +119,14 @@ def page_document(page, language: str) -> dict | None:
 
 
 def index_page(page) -> None:
-    """(Re)index a live page in every language it exists in; drop the others."""
+    """(Re)index a live, public page in every language it exists in; drop the
+    others. A page behind a password, a login or a group (its own restriction or an
+    ancestor's) is never in the index: search must not show its title or lead, nor
+    confirm a word of its body."""
     page = page.specific
+    public = page.live and not page.get_view_restrictions().exists()
     for language in CONFIGS:
-        data = page_document(page, language) if page.live else None
+        data = page_document(page, language) if public else None
         if data is None:
             SearchDocument.objects.filter(page_id=page.pk, language=language).delete()
             continue
@@ -150,6 +154,24 @@ def index_page(page) -> None:
 
 def unindex_page(page) -> None:
     SearchDocument.objects.filter(page_id=page.pk).delete()
+
+
+def reindex_subtree(page) -> None:
+    """After a view restriction on ``page`` was added, changed or removed."""
+    for descendant in Page.objects.filter(path__startswith=page.path).specific():
+        index_page(descendant)
+
+
+def public_documents(documents):
+    """Leave out pages under a view restriction, also if the index has not caught
+    up with a restriction yet (one query for the restricted paths)."""
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if not paths:
+        return documents
+    restricted = Page.objects.filter(
+        reduce(or_, [Q(path__startswith=path) for path in paths])
+    )
+    return documents.exclude(page_id__in=restricted.values("pk"))
 
 
 # --- Querying ------------------------------------------------------------------------
@@ -219,7 +241,7 @@ def search(raw_query: str, language: str | None = None):
     alternatives = [[word, *compound_parts(word, language)] for word in words]
     # Pages are fetched for the ten shown only, not joined to every match.
     documents = (
-        SearchDocument.objects.filter(language=language)
+        public_documents(SearchDocument.objects.filter(language=language))
         .defer("body", "text", "search_vector", "head_vector")
         .prefetch_related(
             Prefetch("page", queryset=Page.objects.select_related("content_type"))

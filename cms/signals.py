@@ -5,7 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -143,6 +143,16 @@ def _index_unpublished(sender, instance=None, **kwargs):
     unindex_page(instance)
 
 
+def _restriction_changed(sender, instance=None, raw=False, **kwargs):
+    if raw or instance is None:
+        return
+    from .search import reindex_subtree
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        reindex_subtree(page)
+
+
 def _translation_saved(sender, instance=None, raw=False, **kwargs):
     if raw:
         return
@@ -177,6 +187,12 @@ def connect() -> None:
     page_published.connect(_translation_published, dispatch_uid="translation-page")
     page_published.connect(_index_published, dispatch_uid="search-index-page")
     page_unpublished.connect(_index_unpublished, dispatch_uid="search-unindex-page")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search-restriction-{signal is post_save}",
+        )
     published.connect(_translation_published, dispatch_uid="translation-snippet")
     for label in settings.TRANSLATION_TRACKED_SNIPPETS:
         model = apps.get_model(label)
