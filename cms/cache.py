@@ -156,6 +156,14 @@ def _fragment_digest(request) -> str | None:
     return digest
 
 
+def no_fragments(request) -> None:
+    """This request renders every fragment afresh and stores none: a private page
+    (password, login, group) must never take its content from, or leave it in, a
+    cache that another reader of the same address could get."""
+    request._cms_fragment_digest = None
+    request._cms_fragments = {}
+
+
 def fragment_key(request, name: str) -> str | None:
     """The cache key of template fragment ``name`` on this request, or None when
     the fragment must be rendered afresh.
@@ -168,7 +176,7 @@ def fragment_key(request, name: str) -> str | None:
     if request is None:
         return None
     digest = _fragment_digest(request)
-    return None if digest is None else f"fragment:{name}:{digest}"
+    return None if digest is None else f"fragment:v2:{name}:{digest}"
 
 
 def prefetch(request, keys: list[str]) -> dict:

@@ -29,7 +29,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from .cache import GENERATION_KEY, prefetch, request_generation
+from .cache import GENERATION_KEY, no_fragments, prefetch, request_generation
 
 SOURCE = "sv"
 
@@ -133,12 +133,19 @@ def _cached_route(request, path: str) -> None:
         result = _restore(request, entry)
         if result is not None:
             request._wagtail_route_for_request = result
+            if not entry["unrestricted"]:
+                no_fragments(request)
             return
     result = Page.route_for_request(request, path)  # remembered on the request
     site = getattr(request, "_wagtail_site", None)
     if result is None or site is None:
         return  # an unknown address is not remembered (nor can it fill the cache)
     page, args, _kwargs = result
+    # View restrictions (the page's and its ancestors') invalidate the cache when
+    # they change, so their absence can be remembered too.
+    unrestricted = not page.get_view_restrictions().exists()
+    if not unrestricted:
+        no_fragments(request)
     subpath = getattr(request, "_cms_subpath", None)
     if args and subpath is None:
         return
@@ -151,9 +158,7 @@ def _cached_route(request, path: str) -> None:
             # fields change only by publishing, which starts a new generation.
             "page": page,
             "subpath": subpath if args else None,
-            # View restrictions (the page's and its ancestors') invalidate the
-            # cache when they change, so their absence can be remembered too.
-            "unrestricted": not page.get_view_restrictions().exists(),
+            "unrestricted": unrestricted,
         },
         settings.PAGE_CACHE_TIMEOUT,
     )

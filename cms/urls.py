@@ -31,10 +31,11 @@ urlpatterns += i18n_patterns(
     path(_("search/"), views.search_view, name="search"),
     path("feedback/", feedback.answer, name="feedback"),
     path("feedback/comment/", feedback.comment, name="feedback_comment"),
-    # Wagtail's page view behind the route cache (cms.routing.serve); the rest of
-    # wagtail.urls as usual.
+    # Wagtail's helper views for private pages (the password form, the login
+    # redirect) first: the page route below matches every address.
+    *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
+    # Wagtail's page view behind the route cache (cms.routing.serve).
     re_path(serve_pattern, routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
 

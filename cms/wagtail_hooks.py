@@ -26,6 +26,8 @@ def answer_untranslated_pages_plainly(page, request, serve_args, serve_kwargs):
     is_available = getattr(page, "is_available_in", None)
     if is_available is None or is_available(language):
         return None
+    if any(not r.accept_request(request) for r in page.get_view_restrictions()):
+        return None  # Wagtail's privacy check answers first, and says nothing more
     response = TemplateResponse(
         request,
         "cms/not_translated.html",

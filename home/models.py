@@ -276,6 +276,21 @@ class CookiePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Set only for readers who unlock a page that needs a password.
+        context["protected_page_cookies"] = [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "purpose": _(
+                    "Remembers which password-protected pages you have unlocked."
+                ),
+                "lifetime": _("Two weeks."),
+            },
+            {
+                "name": settings.CSRF_COOKIE_NAME,
+                "purpose": _("Protects the password form against forgery."),
+                "lifetime": _("One year."),
+            },
+        ]
         context["editor_cookies"] = [
             {
                 "name": settings.SESSION_COOKIE_NAME,

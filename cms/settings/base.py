@@ -366,6 +366,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # own: the cookie page lists every cookie (home.models.CookiePage).
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
+# Private pages: the password form in the site's own design; pages for logged-in
+# staff send readers to the admin login (with its lockout), then back.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "cms/password_required.html"  # noqa: S105
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 # Documents always go through Wagtail's view, which checks collection privacy; with
 # S3 media the default would redirect to a public, permanent bucket address.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -292,7 +292,9 @@ def approve_and_publish(page, base_url, release):
     page.on(
         "request",
         lambda r: (
-            posts.append(r.url) if r.method == "POST" and "/edit/" in r.url else None
+            posts.append(r.url)
+            if r.method == "POST" and r.url.endswith("/edit/")
+            else None
         ),
     )
     failures = []

@@ -90,3 +90,73 @@ class PrivateSearchTests(TestCase):
                 page_id__in=[page.pk for page in self.pages.values()]
             ).exists()
         )
+
+
+@override_settings(PAGE_CACHE_ENABLED=True, FRAGMENT_CACHE_ENABLED=True)
+class PrivatePageServingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.page = make_release(
+            title_sv=f"Lösenordssida {SECRET}",
+            slug_sv="losenordssida",
+            lead_sv=f"Hemlig ingress {SECRET}.",
+        )  # Swedish only
+        cls.restriction = PageViewRestriction.objects.create(
+            page=cls.page, restriction_type="password", password="rätt-lösenord"
+        )
+        cls.login_page = make_release(
+            title_sv=f"Personalsida {SECRET}", slug_sv="personal"
+        )
+        PageViewRestriction.objects.create(
+            page=cls.login_page, restriction_type="login"
+        )
+
+    def test_the_password_form_unlocks_the_page(self):
+        response = self.client.get("/nyheter/losenordssida/")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Lösenord krävs")
+        self.assertNotContains(response, SECRET)
+        form = response.context["form"]
+        action = response.context["action_url"]
+        self.assertTrue(action.startswith("/_util/authenticate_with_password/"))
+        wrong = self.client.post(
+            action, {"password": "fel", "return_url": form.initial["return_url"]}
+        )
+        self.assertEqual(wrong.status_code, 200)
+        self.assertNotContains(wrong, SECRET)
+        right = self.client.post(
+            action,
+            {"password": "rätt-lösenord", "return_url": form.initial["return_url"]},
+        )
+        self.assertRedirects(
+            right, "/nyheter/losenordssida/", fetch_redirect_response=False
+        )
+        self.assertContains(
+            self.client.get("/nyheter/losenordssida/"), f"Hemlig ingress {SECRET}"
+        )
+        # Another reader at the same address still gets the form: nothing of the
+        # unlocked page came from a cache.
+        other = self.client_class()
+        response = other.get("/nyheter/losenordssida/")
+        self.assertContains(response, "Lösenord krävs")
+        self.assertNotContains(response, SECRET)
+
+    def test_english_address_of_a_private_swedish_only_page_tells_nothing(self):
+        response = self.client.get("/en/news/losenordssida/")
+        self.assertNotContains(response, SECRET, status_code=response.status_code)
+        self.assertIn(response.status_code, (200, 401, 403, 404))
+        self.assertNotContains(
+            response, "Lösenordssida", status_code=response.status_code
+        )
+
+    def test_login_pages_send_readers_to_the_login_and_back(self):
+        response = self.client.get("/nyheter/personal/")
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(response["Location"].startswith("/admin/login/?next="))
+        self.assertIn("/nyheter/personal/", response["Location"])
+
+    def test_cookie_page_lists_the_password_pages_cookies(self):
+        for url in ("/kakor/", "/en/cookies/"):
+            response = self.client.get(url)
+            self.assertContains(response, "<code>sessionid</code>", count=2)
+            self.assertContains(response, "<code>csrftoken</code>", count=2)
