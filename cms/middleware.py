@@ -11,6 +11,10 @@ import logging
 import time
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
+from django.utils.datastructures import MultiValueDictKeyError
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger("cms.requests")
 
@@ -128,3 +132,46 @@ class RequestLogMiddleware:
                 )
             )
         return response
+
+
+class AdminBadInputMiddleware:
+    """An admin form posted without the fields it needs answers 400, not 500.
+
+    Wagtail's admin views read their formsets' management fields (and a few other
+    fields) straight from the POST data, so a hand-made or truncated request raises
+    a KeyError deep inside Wagtail; a snippet's "revert" view saves a draft without
+    Wagtail 8's deferred validation and so lets the model's ValidationError out.
+    Two Wagtail 8.0 views also fail on an empty POST: the external-link chooser
+    and a chooser's create view for a model that has no creation form. Nothing is
+    stored in any of these cases.
+    """
+
+    UPSTREAM_EMPTY_POST_BUGS = {"wagtailadmin_choose_page_external_link", "create"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method != "POST" or not request.path.startswith("/admin/"):
+            return None
+        match = getattr(request, "resolver_match", None)
+        known_bug = (
+            isinstance(exception, AttributeError)
+            and match is not None
+            and match.url_name in self.UPSTREAM_EMPTY_POST_BUGS
+        )
+        bad_input = isinstance(exception, MultiValueDictKeyError | ValidationError)
+        if not (bad_input or known_bug):
+            return None
+        logger.warning(
+            "admin form posted without its fields: %s %r",
+            request.path[:200],
+            exception,
+        )
+        return HttpResponseBadRequest(
+            _("The form was incomplete. Reload the page and try again."),
+            content_type="text/plain; charset=utf-8",
+        )

@@ -181,6 +181,11 @@ class BasePage(EnglishReadinessMixin, Page):
     # its own URL, and the page cache holds those already.
     cache_content = True
 
+    def permissions_for_user(self, user):
+        from .editorial.permissions import EditorialPagePermissionTester
+
+        return EditorialPagePermissionTester(user, self)
+
     def get_view_restrictions(self):
         # cms.routing remembers that a page and its ancestors have no view
         # restrictions (until a restriction changes), saving two queries a request.

@@ -141,15 +141,17 @@ def ensure_groups() -> dict[str, Group]:
         )
     _set_collection_permissions(publishers, ["add", "change", "choose", "delete"])
 
-    # Translators: edit (English fields only, see cms.forms), never publish; they
-    # choose images and documents but do not change them (that would let them
-    # delete them too).
+    # Translators: edit pages only while a page waits in their workflow step
+    # "Översättning klar" (Wagtail lets a task's groups edit the page), and English
+    # fields only (cms.forms); no page permissions, so they cannot delete, move,
+    # unpublish or lock anything by any path. They change the English of people,
+    # organisations and fact boxes, and choose images and documents (changing one
+    # would let them delete it too).
     translators = groups[TRANSLATORS]
     translators.permissions.add(access_admin)
     for app_label, model in SNIPPETS:
         translators.permissions.add(*_model_permissions(app_label, model, ["change"]))
-    if home is not None:
-        _set_page_permissions(translators, home, ["change"])
+    GroupPagePermission.objects.filter(group=translators).delete()
     _set_collection_permissions(translators, ["choose"])
 
     # Administrators: the whole tree, settings, users and workflows.

@@ -13,8 +13,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .editorial.views import NewsroomSnippetViewSet
 from .i18n import parse_number
 from .models import Person
 from .search import QueryError, search
@@ -38,7 +38,7 @@ class PersonChooserViewSet(SnippetChooserViewSet):
     ]
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(NewsroomSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")

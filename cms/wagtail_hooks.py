@@ -68,13 +68,6 @@ def admin_css():
     )
 
 
-@hooks.register("before_delete_page")
-def translators_do_not_delete(request, page):
-    if is_translator_only(request.user):
-        raise PermissionDenied
-    return None
-
-
 @hooks.register("register_admin_urls")
 def register_translation_admin_urls():
     from . import admin_views

@@ -2,12 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.snippets.views.snippets import SnippetViewSet
+from cms.editorial.views import NewsroomSnippetViewSet
 
 from .models import FactBox, Organisation
 
 
-class FactBoxViewSet(SnippetViewSet):
+class FactBoxViewSet(NewsroomSnippetViewSet):
     model = FactBox
     icon = "list-ul"
     menu_label = _("Fact boxes")
@@ -15,7 +15,7 @@ class FactBoxViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(NewsroomSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")

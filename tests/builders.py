@@ -63,3 +63,15 @@ def make_release(**fields: Any):
 def stream(*pairs) -> list[dict]:
     """Raw StreamField data from (block type, value) pairs."""
     return [{"type": block_type, "value": value} for block_type, value in pairs]
+
+
+def in_translation_step(page, user):
+    """Start ``page``'s workflow as ``user`` and pass the review step, so the page
+    waits in "Översättning klar", where translators work (its English must be
+    missing, or the step passes by itself)."""
+    page.save_revision(user=user)
+    state = page.get_workflow().start(page, user)
+    state.current_task_state.approve(user=user)
+    page.refresh_from_db()
+    assert page.current_workflow_task.name == "Översättning klar"
+    return page

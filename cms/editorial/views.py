@@ -29,6 +29,7 @@ from wagtail.admin.views.pages.workflow import (
 )
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
+from wagtail.snippets.views.snippets import CopyView, SnippetViewSet
 
 from ..i18n import LANGUAGE_NAMES
 from ..models import TranslationNotReady, TranslationReadyTask
@@ -164,3 +165,20 @@ class BasePageViewSet(PageViewSet):
     def parent_models(self):
         # Only the views change; the explorer's listings stay Wagtail's own.
         return []
+
+
+class SnippetCopyView(CopyView):
+    """The "Kopiera" view of a snippet shows the copy's form, which posts to the
+    add view. Upstream (Wagtail 8.0): a POST to the copy view itself saves the
+    form into the original object (its instance is the original), so a crafted
+    request could overwrite, and unpublish, a live fact box without review. Only
+    reading is allowed here."""
+
+    http_method_names = ["get", "head", "options"]
+
+
+class NewsroomSnippetViewSet(SnippetViewSet):
+    """The admin views of the newsroom's reusable content (people, organisations,
+    fact boxes)."""
+
+    copy_view_class = SnippetCopyView

@@ -22,7 +22,7 @@ from wagtail.test.utils.form_data import (
 from cms.roles import ADMINS, EDITORS, PUBLISHERS, TRANSLATORS, setup_editorial
 from press.models import PressReleasePage
 from specialisation.models import StrategyPage
-from tests.builders import make_release, news_index
+from tests.builders import in_translation_step, make_release, news_index
 
 PASSWORD = "ett-långt-lösenord"
 
@@ -105,7 +105,8 @@ class PermissionMatrixTests(TestCase):
         # role: (edit, submit, approve, publish, unpublish, delete)
         EDITORS: (True, True, False, False, False, False),
         PUBLISHERS: (True, True, True, True, True, True),
-        TRANSLATORS: (True, True, False, False, False, False),
+        # Translators edit only while a page waits in their step (below).
+        TRANSLATORS: (False, False, False, False, False, False),
         ADMINS: (True, True, True, True, True, True),
     }
 
@@ -212,6 +213,7 @@ class PermissionMatrixTests(TestCase):
 
     def test_translator_cannot_change_swedish_fields(self):
         page = make_release(title_sv="Svensk rubrik", title_en="")
+        in_translation_step(page, self.users[ADMINS])
         translator = self.users[TRANSLATORS]
         self.client.force_login(translator)
         form = release_form(

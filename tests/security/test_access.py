@@ -29,7 +29,7 @@ from cms.models import Feedback, Person
 from cms.roles import ADMINS, EDITORS, PUBLISHERS, TRANSLATORS
 from home.models import ContentPage
 from press.models import PressReleasePage
-from tests.builders import home_page, make_page, make_release
+from tests.builders import home_page, in_translation_step, make_page, make_release
 from tests.cms.test_workflows import PASSWORD, edit, make_user, release_form
 
 User = get_user_model()
@@ -587,6 +587,7 @@ class CrossRoleActionTests(AccessAssertions, TestCase):
     def test_translator_cannot_change_swedish_fields_or_settings(self):
         other = make_user("agare-sv")
         page = make_release(title_sv="Svensk rubrik", title_en="")
+        in_translation_step(page, make_user("granskare-steg", PUBLISHERS))
         self.client.force_login(self.translator)
         future = (timezone.now() + timezone.timedelta(days=30)).strftime(
             "%Y-%m-%d %H:%M"
