@@ -78,8 +78,11 @@ class AdminRouteTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         publisher = make_user("granskare-rutter", PUBLISHERS)
+        # Approved and under embargo: not live yet, to go live in three days.
         cls.scheduled = make_release(
-            title_sv="Godkänd och schemalagd", title_en="Approved and scheduled"
+            title_sv="Godkänd och schemalagd",
+            title_en="Approved and scheduled",
+            publish=False,
         )
         cls.scheduled.go_live_at = timezone.now() + timedelta(days=3)
         cls.scheduled.save_revision(user=publisher).publish(user=publisher)
