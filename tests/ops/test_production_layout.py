@@ -1,0 +1,178 @@
+"""The documented production set-up without Redis: production settings, gunicorn with
+two workers and the scheduler as a separate process, on PostgreSQL. Whatever one
+process changes (an unpublish, a privacy change, the scheduler's expiry and
+go-live) reaches every reader at once, through whichever worker answers.
+
+The servers are private (a throw-away PostgreSQL cluster, free ports); the module
+skips only where PostgreSQL's binaries or gunicorn are missing.
+"""
+
+import subprocess
+import sys
+import time
+from shutil import which
+
+import pytest
+
+from tests.ops.processes import (
+    GUNICORN,
+    ROOT,
+    PrivatePostgres,
+    fetch,
+    free_port,
+    manage,
+    pg_binary,
+    production_env,
+    start_gunicorn,
+    stop_group,
+    wait_for,
+)
+
+SEED = "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/"
+READS = 20  # enough that both workers answer, many times each
+
+
+@pytest.fixture(scope="module")
+def layout(tmp_path_factory):
+    missing = [
+        name
+        for name, path in (
+            ("initdb", pg_binary("initdb")),
+            ("gunicorn", str(GUNICORN) if GUNICORN.exists() else None),
+            ("psql", which("psql")),
+        )
+        if path is None
+    ]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} on this machine")
+    workdir = tmp_path_factory.mktemp("layout")
+    postgres = PrivatePostgres()
+    gunicorn = scheduler = None
+    try:
+        postgres.init()
+        postgres.start()
+        port = free_port()
+        env = production_env(
+            postgres.create_database("cms_layout"), "", workdir / "media", port
+        )
+        env.pop("REDIS_URL")  # the README's set-up without Redis
+        manage(env, "collectstatic", "--noinput")
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_demo")
+        gunicorn = start_gunicorn(env, port, workdir / "gunicorn.log", workers=2)
+        with open(workdir / "scheduler.log", "ab") as out:
+            scheduler = subprocess.Popen(
+                [sys.executable, "manage.py", "run_scheduler", "--interval", "5"],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        base = f"http://127.0.0.1:{port}"
+        wait_for(lambda: fetch(base + "/healthz", 2)[0] == 200, 60, "gunicorn")
+        yield base, env
+    finally:
+        stop_group(scheduler)
+        stop_group(gunicorn)
+        postgres.cleanup()
+
+
+def shell(env, code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def statuses(url: str, reads: int = READS) -> list[tuple[int, bool]]:
+    """(status, whether the article's lead is in the body) for ``reads`` reads."""
+    results = []
+    for _ in range(reads):
+        status, _headers, body = fetch(url)
+        results.append((status, b"Coronakrisen har lett" in body))
+    return results
+
+
+def release_code(slug: str, statement: str) -> str:
+    return (
+        "from press.models import PressReleasePage\n"
+        "from wagtail.models import PageViewRestriction\n"
+        "from django.utils import timezone\n"
+        "from datetime import timedelta\n"
+        f"page = PressReleasePage.objects.get(slug_sv={slug!r})\n" + statement
+    )
+
+
+def test_an_unpublished_release_is_gone_for_every_reader(layout):
+    base, env = layout
+    assert all(s == (200, True) for s in statuses(base + SEED))  # cached by both
+    shell(env, release_code(SEED.split("/")[2], "page.unpublish()"))
+    assert {status for status, _ in statuses(base + SEED)} == {404}
+
+
+def test_a_release_made_private_shows_nothing_to_anyone(layout):
+    base, env = layout
+    url = "/nyheter/fler-e-tjanster-i-blekinges-kommuner/"
+    first = statuses(base + url)
+    assert {status for status, _ in first} == {200}
+    slug = url.split("/")[2]
+    shell(
+        env,
+        release_code(
+            slug,
+            "PageViewRestriction.objects.create(page=page, restriction_type='login')",
+        ),
+    )
+    for _ in range(READS):
+        # (urllib follows the redirect to the login page)
+        status, _headers, body = fetch(base + url)
+        assert status == 200 and b'name="username"' in body
+        assert "tio nya e-tjänster".encode() not in body and b"<article" not in body
+
+
+def test_the_schedulers_expiry_and_go_live_reach_every_worker(layout):
+    base, env = layout
+    index = base + "/nyheter/"
+    shell(
+        env,
+        "from press.models import NewsIndexPage, PressReleasePage\n"
+        "from django.utils import timezone\n"
+        "from datetime import timedelta\n"
+        "news = NewsIndexPage.objects.get()\n"
+        "page = PressReleasePage(title_sv='Embargo zqxlayout', slug_sv='embargo-zqx',"
+        " lead_sv='Ingress.', go_live_at=timezone.now() + timedelta(seconds=8))\n"
+        "news.add_child(instance=page)\n"
+        "page.save_revision().publish()\n",
+    )
+    for _ in range(READS):
+        assert b"zqxlayout" not in fetch(index)[2]
+    wait_for(lambda: b"zqxlayout" in fetch(index)[2], 60, "the embargo to lift")
+    for url in (index, base + "/nyheter/rss/", base + "/sok/?q=zqxlayout"):
+        for _ in range(READS):
+            assert b"Embargo zqxlayout" in fetch(url)[2], url
+
+    url = base + "/nyheter/embargo-zqx/"
+    shell(
+        env,
+        release_code(
+            "embargo-zqx",
+            "page.expire_at = timezone.now() + timedelta(seconds=5)\n"
+            "page.save_revision().publish()\n",
+        ),
+    )
+    assert all(status == 200 for status, _ in statuses(url, 6))
+    started = time.monotonic()
+    wait_for(lambda: fetch(url)[0] == 404, 60, "the page to expire")
+    assert time.monotonic() - started < 60
+    assert {status for status, _ in statuses(url)} == {404}
+    for _ in range(READS):
+        assert b"Embargo zqxlayout" not in fetch(index)[2]
