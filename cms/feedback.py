@@ -33,6 +33,7 @@ from wagtail.models import Page
 
 from .i18n import parse_number
 from .models import Feedback
+from .network import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -61,19 +62,12 @@ def _daily_salt(day: datetime.date) -> bytes:
 
 
 def client_key(request) -> str:
-    """An anonymous key for rate limiting: a salted hash of the address (and user
-    agent), valid for one day. The address itself is never stored."""
-    address = request.META.get("REMOTE_ADDR", "")
-    if settings.FEEDBACK_TRUSTED_PROXY_COUNT:
-        forwarded = [
-            a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [a for a in forwarded if a]
-        if len(forwarded) >= settings.FEEDBACK_TRUSTED_PROXY_COUNT:
-            address = forwarded[-settings.FEEDBACK_TRUSTED_PROXY_COUNT]
-    raw = f"{address}|{request.META.get('HTTP_USER_AGENT', '')[:200]}".encode()
+    """An anonymous key for rate limiting: a salted hash of the reader's address
+    (cms.network.client_ip), valid for one day. The address itself is never stored.
+    Nothing the reader chooses (such as the User-Agent) is part of it, so it
+    cannot be changed to get round the limit."""
     salt = _daily_salt(timezone.now().date())
-    return hmac.new(salt, raw, hashlib.sha256).hexdigest()[:32]
+    return hmac.new(salt, client_ip(request).encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def check_rate_limit(request) -> None:
@@ -119,7 +113,8 @@ def _page(request):
     page_id = parse_number(request.POST.get("page", ""))
     if page_id is None:
         raise FeedbackError(_("The page is missing."))
-    page = Page.objects.live().public().filter(pk=page_id).first()
+    # Pages of the site only: the tree's root (depth 1) is no page anyone reads.
+    page = Page.objects.live().public().filter(pk=page_id, depth__gt=1).first()
     if page is None:
         raise FeedbackError(_("The page does not exist."), 404)
     return page
