@@ -16,11 +16,14 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import (
     AbstractGroupApprovalTask,
+    DraftStateMixin,
+    LockableMixin,
     Page,
     PageViewRestriction,
     PreviewableMixin,
     RevisionMixin,
     TaskState,
+    WorkflowMixin,
 )
 from wagtail.search import index
 
@@ -536,12 +539,22 @@ class TranslationReadyTask(AbstractGroupApprovalTask):
 
 
 class Person(
-    EnglishReadinessMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+    EnglishReadinessMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
 ):
     """A named person: spokesperson, press contact or quoted official.
 
     Used by press releases (quotes, press contacts) and projects (contacts), so it
     lives here rather than in ``press`` (``specialisation`` may not import ``press``).
+    Pages show the published version: a change (a new e-mail address, a new role)
+    is a draft until a reviewer publishes it, through the workflow for reusable
+    content, as pages are.
     """
 
     # The organisation is mostly a proper name: its English form is optional.
@@ -584,6 +597,13 @@ class Person(
         help_text=_("Shown when the person is a press contact."),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="person",
+        for_concrete_model=False,
+    )
     base_form_class = SnippetForm
 
     panels = [

@@ -47,7 +47,8 @@ EDITOR_SECTIONS = [
 
 PRESS_WORKFLOW = "Pressmeddelanden"
 STRATEGY_WORKFLOW = "Strategi och projekt"
-FACT_BOX_WORKFLOW = "Faktarutor"
+# People, organisations and fact boxes: what pages show passes review as pages do.
+SNIPPET_WORKFLOW = "Återanvändbart innehåll"
 SITE_WORKFLOW = "Webbplatsens sidor"
 
 
@@ -207,6 +208,12 @@ def ensure_workflows(groups: dict[str, Group]) -> dict[str, Workflow]:
     from .models import TranslationReadyTask
 
     reviewers = [groups[PUBLISHERS], groups[ADMINS]]
+    # Earlier versions reviewed fact boxes only, under these names.
+    if not Workflow.objects.filter(name=SNIPPET_WORKFLOW).exists():
+        Workflow.objects.filter(name="Faktarutor").update(name=SNIPPET_WORKFLOW)
+    GroupApprovalTask.objects.filter(name="Granskning av faktaruta").update(
+        name="Granskning av återanvändbart innehåll"
+    )
     review = _task(GroupApprovalTask, "Granskning", reviewers)
     translation = _task(
         TranslationReadyTask,
@@ -214,11 +221,13 @@ def ensure_workflows(groups: dict[str, Group]) -> dict[str, Workflow]:
         [groups[TRANSLATORS], groups[PUBLISHERS], groups[ADMINS]],
     )
     approval = _task(GroupApprovalTask, "Publiceringsgodkännande", reviewers)
-    fact_box_review = _task(GroupApprovalTask, "Granskning av faktaruta", reviewers)
+    snippet_review = _task(
+        GroupApprovalTask, "Granskning av återanvändbart innehåll", reviewers
+    )
 
     press = _workflow(PRESS_WORKFLOW, [review, translation, approval])
     strategy = _workflow(STRATEGY_WORKFLOW, [review])
-    fact_boxes = _workflow(FACT_BOX_WORKFLOW, [fact_box_review])
+    snippets = _workflow(SNIPPET_WORKFLOW, [snippet_review])
     site_pages = _workflow(SITE_WORKFLOW, [review])
 
     # Wagtail's English starter workflow on the root page gives way to ours.
@@ -239,16 +248,17 @@ def ensure_workflows(groups: dict[str, Group]) -> dict[str, Workflow]:
             WorkflowPage.objects.update_or_create(
                 page=page, defaults={"workflow": strategy}
             )
-    fact_box_type = ContentType.objects.get_for_model(
-        apps.get_model("specialisation", "factbox")
-    )
-    WorkflowContentType.objects.update_or_create(
-        content_type=fact_box_type, defaults={"workflow": fact_boxes}
-    )
+    for app_label, model in SNIPPETS:
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(
+                apps.get_model(app_label, model)
+            ),
+            defaults={"workflow": snippets},
+        )
     return {
         "press": press,
         "strategy": strategy,
-        "fact_boxes": fact_boxes,
+        "snippets": snippets,
         "site_pages": site_pages,
     }
 
@@ -283,3 +293,11 @@ ROLE_LABELS = {
     TRANSLATORS: _("Translators: edit English fields"),
     ADMINS: _("Administrators: everything, including users and workflows"),
 }
+
+
+def may_publish(user) -> bool:
+    """Reviewers, administrators and superusers publish; editors and translators
+    do not."""
+    if not user or not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(user_roles(user) & {PUBLISHERS, ADMINS})

@@ -39,9 +39,17 @@ FACT_BOX_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
 
 class Organisation(
-    EnglishReadinessMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+    EnglishReadinessMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
 ):
-    """A partner organisation (university, science park, agency...)."""
+    """A partner organisation (university, science park, agency...). Pages show the
+    published version; changes are drafts until a reviewer publishes them."""
 
     # The name is a proper name: its English form is optional.
     english_required_fields = ("description",)
@@ -69,6 +77,13 @@ class Organisation(
     )
     _revisions = GenericRelation(
         "wagtailcore.Revision", related_query_name="organisation"
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="organisation",
+        for_concrete_model=False,
     )
     base_form_class = SnippetForm  # translators change the English fields only
 

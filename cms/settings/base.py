@@ -382,6 +382,7 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 # S3 media the default would redirect to a public, permanent bucket address.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"  # alt text required
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.image_forms.DocumentForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

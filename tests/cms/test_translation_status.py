@@ -120,9 +120,10 @@ class StatusTransitionTests(TestCase):
         box.save_revision().publish()
         self.assertEqual(status_of(box).outdated_fields, ["body"])
         person = Person.objects.create(name="Eva Ek", role_sv="chef")
+        person.save_revision().publish()
         self.assertEqual(status_of(person).status, "sv_only")
         person.role_en = "manager"
-        person.save()
+        person.save_revision().publish()
         self.assertEqual(status_of(person).status, "complete")
 
     def test_status_panel_on_the_edit_view(self):

@@ -95,7 +95,9 @@ class RoleSetupTests(TestCase):
         )
         from specialisation.models import FactBox
 
-        self.assertEqual(FactBox.objects.first().get_workflow().name, "Faktarutor")
+        self.assertEqual(
+            FactBox.objects.first().get_workflow().name, "Återanvändbart innehåll"
+        )
 
 
 class PermissionMatrixTests(TestCase):
@@ -274,13 +276,16 @@ class PermissionMatrixTests(TestCase):
                 posted = {name: form[name].value() or "" for name in form.fields} | data
                 response = self.client.post(url, {**posted, "action-save": ""})
                 self.assertEqual(response.status_code, 302, response.content[:300])
-        organisation.refresh_from_db()
+        # The changes are drafts, for a reviewer to publish.
+        organisation = Organisation.objects.get(
+            pk=organisation.pk
+        ).get_latest_revision_as_object()
         self.assertEqual(organisation.name_sv, "Blekinge tekniska högskola")
         self.assertEqual(organisation.description_sv, "Ett lärosäte.")
         self.assertEqual(organisation.url, "https://www.bth.se/")
         self.assertEqual(organisation.name_en, "Blekinge Institute of Technology")
         self.assertEqual(organisation.description_en, "A university.")
-        person.refresh_from_db()
+        person = Person.objects.get(pk=person.pk).get_latest_revision_as_object()
         self.assertEqual((person.name, person.role_sv), ("Anna Andersson", "regionråd"))
         self.assertEqual(person.role_en, "regional councillor")
 

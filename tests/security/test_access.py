@@ -686,12 +686,15 @@ class CrossRoleActionTests(AccessAssertions, TestCase):
             },
         )
         self.assertEqual(response.status_code, 302, response.content[:1000])
-        person = Person.objects.get(pk=self.person.pk)
+        # The change is a draft (a reviewer publishes it); its Swedish is untouched.
+        person = Person.objects.get(pk=self.person.pk).get_latest_revision_as_object()
         self.assertEqual(person.role_en, "communications officer")
         self.assertEqual(
             (person.name, person.role_sv, person.party, person.email),
             ("Anna Andersson", "pressansvarig", "", ""),
         )
+        live = Person.objects.get(pk=self.person.pk)
+        self.assertNotEqual(live.role_en, "communications officer")
 
     def test_translator_cannot_unpublish_or_delete(self):
         before = self.live_state(self.release)
