@@ -41,10 +41,13 @@ class ReviewedFileMixin:
     def __init__(self, *args, **kwargs):
         user = kwargs.get("user")
         super().__init__(*args, **kwargs)
-        if "file" in self.fields and not may_publish(user):
-            if used_on_live_pages(self.instance):
-                self.fields["file"].disabled = True
-                self.fields["file"].help_text = LOCKED_FILE_HELP
+        if (
+            "file" in self.fields
+            and not may_publish(user)
+            and used_on_live_pages(self.instance)
+        ):
+            self.fields["file"].disabled = True
+            self.fields["file"].help_text = LOCKED_FILE_HELP
 
 
 class ImageForm(ReviewedFileMixin, BaseImageForm):
