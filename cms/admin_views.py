@@ -30,6 +30,7 @@ from .cache import invalidate
 from .i18n import parse_number
 from .layout_copy import copy_layout, stream_fields
 from .models import TRANSLATION_STATUS_CHOICES, Feedback, TranslationStatus
+from .roles import may_publish
 from .translation_status import field_labels, mark_checked
 
 
@@ -284,6 +285,12 @@ class FeedbackReportView(ReportView):
     }
     ORDERINGS = {"no": "-no", "yes": "-yes", "total": "-total", "share": "share"}
 
+    def dispatch(self, request, *args, **kwargs):
+        # Comments may hold personal data: reviewers and administrators only.
+        if not may_publish(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get_queryset(self):
         return Feedback.objects.all()
 
@@ -324,6 +331,9 @@ class FeedbackReportView(ReportView):
 def feedback_detail(request):
     """Answers per week for one page or a section (SVG chart), with the comments."""
     from django.core.paginator import Paginator
+
+    if not may_publish(request.user):
+        raise PermissionDenied
 
     from .feedback import counts, svg_chart, weekly
 

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
+from .roles import may_publish
+
 
 class TranslationStatusPanel(Panel):
     """Shows on the edit view whether the English version is complete, and which
@@ -68,11 +70,16 @@ class FeedbackSummaryPanel(Panel):
             from django.urls import reverse
 
             from .feedback import summary_for_page
-
             context = super().get_context_data(parent_context)
             page = self.instance
-            context["summary"] = summary_for_page(page) if page.pk else None
-            if page.pk:
+            summary = summary_for_page(page) if page.pk else None
+            # Comments may hold personal data: only reviewers and administrators
+            # read them (and the report); others see the counts.
+            readers_comments = may_publish(self.request.user)
+            if summary and not readers_comments:
+                summary["latest_comments"] = []
+            context["summary"] = summary
+            if page.pk and readers_comments:
                 context["report_url"] = (
                     reverse("cms_feedback_detail") + f"?page={page.pk}"
                 )

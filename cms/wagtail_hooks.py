@@ -13,7 +13,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import get_page_models
 
 from .i18n import page_url_in
-from .roles import is_translator_only
+from .roles import is_translator_only, may_publish
 
 
 @hooks.register("before_serve_page")
@@ -121,9 +121,17 @@ def register_translation_status_report():
     )
 
 
+class ReviewerMenuItem(MenuItem):
+    """Shown to reviewers and administrators (readers' comments may hold personal
+    data)."""
+
+    def is_shown(self, request):
+        return may_publish(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def register_feedback_report():
-    return MenuItem(
+    return ReviewerMenuItem(
         gettext_lazy("Feedback"),
         reverse("cms_feedback_report"),
         name="feedback",

@@ -46,10 +46,13 @@ class ReleaseFeed(Feed):
         return absolute(self.request.get_full_path(), self.request)
 
     def description(self):
-        return xml_text(self.index.intro) or self.title()
+        # RSS readers treat the channel's description as HTML, as they do an item's;
+        # the intro is plain text, so it is escaped like the items' leads.
+        return escape(self.subtitle())
 
     def subtitle(self):
-        return self.description()
+        # Atom's subtitle is plain text (type="text"): not escaped twice.
+        return xml_text(self.index.intro) or self.title()
 
     def items(self):
         return self.releases.order_by("-publication_date", "-pk").defer(

@@ -377,8 +377,8 @@ class AdminAccessTests(AccessAssertions, TestCase):
         for url in self.report_urls():
             with self.subTest(url=url):
                 self.assert_refused(self.client.get(url), url)
-        # Control: an editor (who has admin access) does see the comment.
-        self.client.force_login(self.editor)
+        # Control: a reviewer (whose role reads readers' comments) does.
+        self.client.force_login(make_user("roll-granskare-kommentar", PUBLISHERS))
         response = self.client.get(
             reverse("cms_feedback_detail"), {"page": self.page.pk}
         )
