@@ -70,6 +70,7 @@ class FeedbackSummaryPanel(Panel):
             from django.urls import reverse
 
             from .feedback import summary_for_page
+
             context = super().get_context_data(parent_context)
             page = self.instance
             summary = summary_for_page(page) if page.pk else None
