@@ -16,12 +16,16 @@ and change only:
 - the task preview: reviewers see a page awaiting review in Swedish or English.
 """
 
+from datetime import datetime
+
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import (
     PreviewRevisionForTaskView,
@@ -77,6 +81,64 @@ class PageEditView(EditView):
             # autosave is then refused as out of date, as Wagtail intends).
             Page.objects.select_for_update().filter(pk=page_id).exists()
             return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        newer = None if self.expects_json_response else self.saved_by_someone_else()
+        if newer is None:
+            return super().post(request, *args, **kwargs)
+        # Someone else saved while this person was editing; Wagtail would write
+        # over their version without a word (it checks only autosaves). Keep this
+        # person's text in the form, say what happened, and let them decide: the
+        # form now holds the newer version's id, so saving again overwrites it.
+        self.form = self.form_class(
+            request.POST,
+            request.FILES,
+            instance=self.page,
+            subscription=self.subscription,
+            parent_page=self.parent,
+            for_user=request.user,
+        )
+        self.has_unsaved_changes = True
+        messages.error(
+            request,
+            _(
+                "%(user)s saved a newer version of this page at %(time)s while you "
+                "were editing. Nothing of yours is lost: it is still in the form. "
+                "Open the page in a new tab to compare, then save again to replace "
+                "their version with yours."
+            )
+            % {
+                "user": newer.user.get_full_name() or newer.user.get_username()
+                if newer.user
+                else _("Someone"),
+                "time": timezone.localtime(newer.created_at).strftime("%H:%M"),
+            },
+        )
+        return self.render_to_response(self.get_context_data())
+
+    def redirect_away(self):
+        # Wagtail goes to the parent's listing, which those who edit only inside a
+        # workflow step (translators) may not see: they go to their dashboard.
+        if not self.next_url and not user_has_any_page_permission(self.request.user):
+            return redirect("wagtailadmin_home")
+        return super().redirect_away()
+
+    def saved_by_someone_else(self):
+        """The newest revision someone else saved after this person opened the
+        page (or None)."""
+        try:
+            loaded = datetime.fromisoformat(
+                self.request.POST.get("loaded_revision_created_at", "")
+            )
+        except ValueError:
+            return None
+        return (
+            self.real_page_record.revisions.filter(created_at__gt=loaded)
+            .exclude(user=self.request.user)
+            .select_related("user")
+            .order_by("-created_at")
+            .first()
+        )
 
     def perform_workflow_action(self):
         task = self.page.current_workflow_task

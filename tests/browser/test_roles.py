@@ -282,7 +282,9 @@ def finish_translation(page, base_url, release):
     page.get_by_role("tab", name=re.compile("Innehåll")).click()
     pause(page)
     footer_action(page, "Markera översättningen som klar")
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    # Translators land on their dashboard (they have no page listings).
+    page.wait_for_url(re.compile(r"/admin/$"))
+    assert "rättigheter" not in page.locator(".messages").inner_text()
     assert "Publiceringsgodkännande" in page.locator(".messages").inner_text()
 
 

@@ -5,6 +5,8 @@ view that asks for JSON.
 (The same path in a real browser, at human pace, is tests/browser/test_roles.py.)
 """
 
+import re
+
 from django.test import TestCase
 from django.urls import reverse
 
@@ -391,3 +393,71 @@ class SnippetAndChooserTests(TestCase):
             [o.name for o in block.value["organisations"]],
             sorted(o.name for o in organisations),
         )
+
+
+class ConflictTests(TestCase):
+    """Two people save the same page: nobody's work is lost without a warning."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.anna = make_user("redaktor-anna-konflikt", EDITORS)
+        cls.bo = make_user("granskare-bo-konflikt", PUBLISHERS)
+
+    def test_the_second_save_does_not_silently_replace_the_first(self):
+        page = make_release(title_sv="Gemensam sida", publish=False)
+        page.save_revision(user=self.bo)
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        # Anna opens the page...
+        self.client.force_login(self.anna)
+        opened = self.client.get(url).content.decode()
+        loaded = {
+            name: re.search(rf'name="{name}" value="([^"]+)"', opened).group(1)
+            for name in ("loaded_revision_id", "loaded_revision_created_at")
+        }
+        # ...Bo saves a change meanwhile...
+        self.client.force_login(self.bo)
+        self.client.post(url, form_data(self.draft(page), lead_sv="Bos ingress."))
+        self.assertEqual(self.draft(page).lead_sv, "Bos ingress.")
+        # ...Anna saves hers: refused, told, her text still in the form.
+        self.client.force_login(self.anna)
+        data = {**form_data(self.draft(page), lead_sv="Annas ingress."), **loaded}
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "sparade en nyare version av sidan")
+        self.assertContains(response, "Annas ingress.")
+        self.assertEqual(self.draft(page).lead_sv, "Bos ingress.")
+        # Having read it, she saves again from that form: now hers replaces his.
+        resaved = response.content.decode()
+        again = {
+            name: re.search(rf'name="{name}" value="([^"]+)"', resaved).group(1)
+            for name in ("loaded_revision_id", "loaded_revision_created_at")
+        }
+        response = self.client.post(url, {**data, **again})
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.draft(page).lead_sv, "Annas ingress.")
+
+    def test_ones_own_autosaves_are_no_conflict(self):
+        page = make_release(title_sv="Egen sida", publish=False)
+        page.save_revision(user=self.anna)
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        self.client.force_login(self.anna)
+        opened = self.client.get(url).content.decode()
+        loaded = re.search(r'name="loaded_revision_created_at" value="([^"]+)"', opened)
+        self.client.post(
+            url,
+            form_data(self.draft(page), lead_sv="Autosparad."),
+            HTTP_ACCEPT="application/json",
+        )
+        response = self.client.post(
+            url,
+            {
+                **form_data(self.draft(page), lead_sv="Sparad."),
+                "loaded_revision_created_at": loaded.group(1),
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.draft(page).lead_sv, "Sparad.")
+
+    @staticmethod
+    def draft(page):
+        return PressReleasePage.objects.get(pk=page.pk).get_latest_revision_as_object()
