@@ -141,12 +141,17 @@ class AdminBadInputMiddleware:
     fields) straight from the POST data, so a hand-made or truncated request raises
     a KeyError deep inside Wagtail; a snippet's "revert" view saves a draft without
     Wagtail 8's deferred validation and so lets the model's ValidationError out.
-    Two Wagtail 8.0 views also fail on an empty POST: the external-link chooser
-    and a chooser's create view for a model that has no creation form. Nothing is
-    stored in any of these cases.
+    Three Wagtail 8.0 views also fail on an empty POST: the external-link chooser,
+    a chooser's create view for a model that has no creation form, and the
+    redirects import's confirmation. Nothing is stored in any of these cases.
     """
 
-    UPSTREAM_EMPTY_POST_BUGS = {"wagtailadmin_choose_page_external_link", "create"}
+    # URL name: the exception Wagtail raises there on an empty POST.
+    UPSTREAM_EMPTY_POST_BUGS = {
+        "wagtailadmin_choose_page_external_link": AttributeError,
+        "create": AttributeError,
+        "process_import": KeyError,
+    }
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -158,10 +163,8 @@ class AdminBadInputMiddleware:
         if request.method != "POST" or not request.path.startswith("/admin/"):
             return None
         match = getattr(request, "resolver_match", None)
-        known_bug = (
-            isinstance(exception, AttributeError)
-            and match is not None
-            and match.url_name in self.UPSTREAM_EMPTY_POST_BUGS
+        known_bug = match is not None and isinstance(
+            exception, self.UPSTREAM_EMPTY_POST_BUGS.get(match.url_name, ())
         )
         bad_input = isinstance(exception, MultiValueDictKeyError | ValidationError)
         if not (bad_input or known_bug):
