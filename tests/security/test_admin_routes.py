@@ -21,7 +21,7 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Site, Task, Workflow
+from wagtail.models import Collection, Site, Task, Workflow
 
 from cms.models import Person, SiteSettings
 from cms.roles import ADMINS, EDITORS, PUBLISHERS, TRANSLATORS
