@@ -30,7 +30,7 @@ def body(payload: str) -> list[dict]:
     text = storable(payload)[:180]
     return [
         {"type": "heading", "value": {"text": text, "level": "h2"}},
-        {"type": "text", "value": editor_html(payload[:2000])},
+        {"type": "text", "value": editor_html(storable(payload)[:2000])},
         {
             "type": "quote",
             "value": {
