@@ -27,10 +27,10 @@ from wagtail.models import Page
 import django_filters
 
 from .cache import invalidate
+from .editorial.roles import may_publish
 from .i18n import parse_number
 from .layout_copy import copy_layout, stream_fields
 from .models import TRANSLATION_STATUS_CHOICES, Feedback, TranslationStatus
-from .roles import may_publish
 from .translation_status import field_labels, mark_checked
 
 
@@ -408,7 +408,7 @@ def feedback_detail(request):
 
 
 def can_see_security(user) -> bool:
-    from .roles import ADMINS, user_roles
+    from .editorial.roles import ADMINS, user_roles
 
     return user.is_superuser or ADMINS in user_roles(user)
 

@@ -12,7 +12,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 from wagtail.models import Page, ReferenceIndex
 
-from .roles import may_publish
+from .editorial.roles import may_publish
 
 LOCKED_FILE_HELP = _(
     "It is shown on published pages, so only reviewers replace its file. Upload "

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
-from .roles import may_publish
+from .editorial.roles import may_publish
 
 
 class TranslationStatusPanel(Panel):

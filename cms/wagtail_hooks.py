@@ -12,8 +12,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import get_page_models
 
+from .editorial.roles import is_translator_only, may_publish
 from .i18n import page_url_in
-from .roles import is_translator_only, may_publish
 
 
 @hooks.register("before_serve_page")

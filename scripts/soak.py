@@ -493,7 +493,7 @@ def prepare_editors() -> tuple[list[int], list[list[int]]]:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from cms.roles import PUBLISHERS
+    from cms.editorial.roles import PUBLISHERS
     from press.models import PressReleasePage
 
     # Publishers, as in the newsroom: they may publish without a review.

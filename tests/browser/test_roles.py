@@ -27,8 +27,8 @@ from wagtail.models import PageLogEntry
 import pytest
 from PIL import Image as PILImage
 
+from cms.editorial.roles import EDITORS, PUBLISHERS, TRANSLATORS
 from cms.models import CustomImage
-from cms.roles import EDITORS, PUBLISHERS, TRANSLATORS
 from press.models import NewsIndexPage, PressReleasePage
 from tests.browser.admin import (
     PASSWORD,

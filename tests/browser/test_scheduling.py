@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from cms.roles import PUBLISHERS
+from cms.editorial.roles import PUBLISHERS
 from press.models import PressReleasePage
 from tests.browser.admin import PASSWORD, login
 from tests.builders import make_release

@@ -18,7 +18,7 @@ from django.utils.translation import trans_real
 
 import polib
 
-from cms.roles import EDITORS, PUBLISHERS, TRANSLATORS
+from cms.editorial.roles import EDITORS, PUBLISHERS, TRANSLATORS
 from press.models import NewsIndexPage, PressReleasePage
 from tests.builders import in_translation_step, make_release
 from tests.cms.test_editor_path import form_data

@@ -18,8 +18,8 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from cms.editorial.roles import EDITORS, PUBLISHERS, TRANSLATORS
 from cms.models import Person
-from cms.roles import EDITORS, PUBLISHERS, TRANSLATORS
 from press.models import PressReleasePage
 from specialisation.models import FactBox, Organisation
 from tests.builders import make_release

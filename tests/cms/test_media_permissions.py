@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 
 from PIL import Image as PILImage
 
-from cms.roles import EDITORS, PUBLISHERS, TRANSLATORS
+from cms.editorial.roles import EDITORS, PUBLISHERS, TRANSLATORS
 from tests.cms.test_workflows import make_user
 
 ROLES = (EDITORS, PUBLISHERS, TRANSLATORS)

@@ -19,7 +19,8 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from cms.roles import ADMINS, EDITORS, PUBLISHERS, TRANSLATORS, setup_editorial
+from cms.editorial.roles import ADMINS, EDITORS, PUBLISHERS, TRANSLATORS
+from cms.editorial.setup import setup_editorial
 from press.models import PressReleasePage
 from specialisation.models import StrategyPage
 from tests.builders import in_translation_step, make_release, news_index

@@ -19,7 +19,7 @@ from wagtail.signals import published
 
 import pytest
 
-from cms.roles import PUBLISHERS
+from cms.editorial.roles import PUBLISHERS
 from tests.builders import make_release
 from tests.cms.test_editor_path import form_data
 from tests.cms.test_workflows import make_user

@@ -25,8 +25,8 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from cms.editorial.roles import ADMINS, EDITORS, PUBLISHERS, TRANSLATORS
 from cms.models import Feedback, Person
-from cms.roles import ADMINS, EDITORS, PUBLISHERS, TRANSLATORS
 from home.models import ContentPage
 from press.models import PressReleasePage
 from tests.builders import home_page, in_translation_step, make_page, make_release

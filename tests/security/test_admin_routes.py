@@ -23,8 +23,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site, Task, Workflow
 
+from cms.editorial.roles import ADMINS, EDITORS, PUBLISHERS, TRANSLATORS
 from cms.models import Person, SiteSettings
-from cms.roles import ADMINS, EDITORS, PUBLISHERS, TRANSLATORS
 from press.models import NewsIndexPage, PressReleasePage
 from specialisation.models import FactBox, Organisation
 from tests.builders import make_release

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from lxml import etree
 
+from cms.editorial.roles import EDITORS, PUBLISHERS, TRANSLATORS
 from cms.models import Feedback
-from cms.roles import EDITORS, PUBLISHERS, TRANSLATORS
 from press.models import NewsIndexPage
 from tests.builders import make_release
 from tests.cms.test_feedback import seed

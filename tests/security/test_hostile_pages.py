@@ -7,7 +7,7 @@ import datetime
 from django.core import mail
 from django.test import TestCase, override_settings
 
-from cms.roles import EDITORS, PUBLISHERS
+from cms.editorial.roles import EDITORS, PUBLISHERS
 from home.models import ContentPage
 from specialisation.models import (
     ProjectIndexPage,

@@ -12,8 +12,8 @@ from wagtail.images import get_image_model
 
 from PIL import Image as PILImage
 
+from cms.editorial.roles import EDITORS, PUBLISHERS
 from cms.models import Person
-from cms.roles import EDITORS, PUBLISHERS
 from specialisation.models import Organisation
 from tests.builders import make_release
 from tests.cms.test_workflows import make_user

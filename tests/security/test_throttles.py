@@ -8,8 +8,8 @@ from django.test import TestCase, override_settings
 
 from wagtail.models import Page
 
+from cms.editorial.roles import EDITORS
 from cms.models import Feedback
-from cms.roles import EDITORS
 from tests.cms.test_feedback import ORIGIN, seed
 from tests.cms.test_workflows import PASSWORD, make_user
 

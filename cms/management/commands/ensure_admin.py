@@ -30,7 +30,7 @@ class Command(BaseCommand):
     def _ensure_demo_users(self, password):
         from django.contrib.auth.models import Group
 
-        from cms.roles import EDITORS, PUBLISHERS, TRANSLATORS
+        from cms.editorial.roles import EDITORS, PUBLISHERS, TRANSLATORS
 
         user_model = get_user_model()
         for username, group_name in (

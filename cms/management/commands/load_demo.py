@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from cms.roles import setup_editorial
+from cms.editorial.setup import setup_editorial
 
 
 class Command(BaseCommand):

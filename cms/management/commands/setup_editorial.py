@@ -5,7 +5,8 @@ Run it after the site's sections exist (``load_demo`` runs it for the demo site)
 
 from django.core.management.base import BaseCommand
 
-from cms.roles import ALL_ROLES, setup_editorial
+from cms.editorial.roles import ALL_ROLES
+from cms.editorial.setup import setup_editorial
 
 
 class Command(BaseCommand):

@@ -9,7 +9,6 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import (
     Collection,
@@ -24,11 +23,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-EDITORS = "Redaktörer"
-PUBLISHERS = "Granskare och publicister"
-TRANSLATORS = "Översättare"
-ADMINS = "Administratörer"
-ALL_ROLES = (EDITORS, PUBLISHERS, TRANSLATORS, ADMINS)
+from ..models import TranslationReadyTask
+from .roles import ADMINS, ALL_ROLES, EDITORS, PUBLISHERS, TRANSLATORS
 
 # Reusable content every role works with (app label, model).
 SNIPPETS = [
@@ -205,7 +201,6 @@ def _workflow(name: str, tasks: list) -> Workflow:
 
 
 def ensure_workflows(groups: dict[str, Group]) -> dict[str, Workflow]:
-    from .models import TranslationReadyTask
 
     reviewers = [groups[PUBLISHERS], groups[ADMINS]]
     # Earlier versions reviewed fact boxes only, under these names.
@@ -267,37 +262,3 @@ def ensure_workflows(groups: dict[str, Group]) -> dict[str, Workflow]:
 def setup_editorial() -> None:
     groups = ensure_groups()
     ensure_workflows(groups)
-
-
-def user_roles(user) -> set[str]:
-    if not user or not user.is_authenticated:
-        return set()
-    cache_attr = "_cms_role_names"
-    if not hasattr(user, cache_attr):
-        setattr(user, cache_attr, set(user.groups.values_list("name", flat=True)))
-    return getattr(user, cache_attr)
-
-
-def is_translator_only(user) -> bool:
-    """Translators may edit English fields only; anyone with another role (or a
-    superuser) edits everything their permissions allow."""
-    if not user or not user.is_authenticated or user.is_superuser:
-        return False
-    roles = user_roles(user)
-    return TRANSLATORS in roles and not roles & {EDITORS, PUBLISHERS, ADMINS}
-
-
-ROLE_LABELS = {
-    EDITORS: _("Editors: create and edit, submit for review"),
-    PUBLISHERS: _("Reviewers and publishers: approve and publish"),
-    TRANSLATORS: _("Translators: edit English fields"),
-    ADMINS: _("Administrators: everything, including users and workflows"),
-}
-
-
-def may_publish(user) -> bool:
-    """Reviewers, administrators and superusers publish; editors and translators
-    do not."""
-    if not user or not user.is_authenticated:
-        return False
-    return user.is_superuser or bool(user_roles(user) & {PUBLISHERS, ADMINS})
