@@ -60,13 +60,15 @@ test: install browser-deps ## Set up and run the whole test suite (DATABASE_URL 
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 .PHONY: lint
-lint: install ## ruff check and format check
+lint: install ## ruff check and format check; templates indented as djhtml does
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	git ls-files -z '*.html' | xargs -0 $(BIN)/djhtml --check
 
 .PHONY: format
-format: install ## Format the code
+format: install ## Format the code and the templates
 	$(BIN)/ruff check --fix .
+	git ls-files -z '*.html' | xargs -0 $(BIN)/djhtml
 	$(BIN)/ruff format .
 
 .PHONY: messages

@@ -44,7 +44,14 @@ MEDIA = BENCH / "media"
 BIN = Path(sys.executable).parent  # the virtualenv's bin/, where gunicorn is
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from harness import env_flag, env_number, free_port, stop_on_sigterm  # noqa: E402
+import harness  # noqa: E402
+from harness import (  # noqa: E402
+    HarnessError,
+    env_flag,
+    env_number,
+    free_port,
+    stop_on_sigterm,
+)
 
 DURATION = max(1, round(env_number("BENCH_DURATION", 10)))
 WARMUP = max(0, round(env_number("BENCH_WARMUP", 2)))
@@ -86,7 +93,7 @@ WORKER_MB = 200.0
 MAX_DRAIN_S = 15
 
 
-class BenchError(Exception):
+class BenchError(HarnessError):
     """The benchmark itself could not run (as opposed to a failed target)."""
 
 
@@ -258,73 +265,31 @@ def http_get(port: int, path: str, timeout: float = 60) -> tuple[int, dict, int]
         conn.close()
 
 
-def _log_tail(path: Path) -> str:
-    with contextlib.suppress(OSError):
-        return path.read_text(errors="replace")[-3000:]
-    return ""
-
-
-class Gunicorn:
-    """gunicorn in its own session, stopped by pid (and its group) on exit
-    whatever happens, Ctrl-C included. Remembers every worker's memory."""
+class Gunicorn(harness.Gunicorn):
+    """The harness's gunicorn with the bench's options; remembers every worker's
+    memory before it stops."""
 
     def __init__(self, env: dict, port: int, log_path: Path):
-        self.env, self.port, self.log_path = env, port, log_path
-        self.process: subprocess.Popen | None = None
+        super().__init__(
+            env,
+            port,
+            log_path,
+            workers=WORKERS,
+            options=(
+                "--worker-class=sync",
+                "--backlog=2048",
+                "--timeout=120",
+                "--graceful-timeout=5",
+                "--log-level=warning",
+            ),
+        )
         self.memory: list[dict] = []  # every worker seen, read before each stop
         log_path.write_bytes(b"")
 
-    def __enter__(self):
-        self.start()
-        return self
-
-    def __exit__(self, *exc_info):
-        self.stop()
-
-    def start(self) -> None:
-        args = [
-            str(BIN / "gunicorn"),
-            "cms.wsgi:application",
-            f"--workers={WORKERS}",
-            "--worker-class=sync",
-            f"--bind=127.0.0.1:{self.port}",
-            "--backlog=2048",
-            "--timeout=120",
-            "--graceful-timeout=5",
-            "--log-level=warning",
-        ]
-        with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(
-                args,
-                cwd=ROOT,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        deadline = time.monotonic() + 60
-        while True:
-            if self.process.poll() is not None:
-                raise BenchError(
-                    f"gunicorn exited ({self.process.returncode}):\n"
-                    + _log_tail(self.log_path)
-                )
-            with contextlib.suppress(OSError):
-                if http_get(self.port, "/healthz", timeout=5)[0] == 200:
-                    return
-            if time.monotonic() > deadline:
-                raise BenchError(
-                    f"gunicorn did not answer:\n{_log_tail(self.log_path)}"
-                )
-            time.sleep(0.2)
-
     def stop(self) -> None:
-        if self.process is None:
-            return
-        if self.process.poll() is None:
+        if self.running():
             self.memory += worker_memory(self.process.pid)
-        _stop(self.process)
-        self.process = None
+        super().stop()
 
     def settle(self, backlog_s: float) -> bool:
         """Make sure the next load starts on an idle server.
@@ -346,20 +311,6 @@ class Gunicorn:
     def restart(self) -> None:
         self.stop()
         self.start()
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()  # graceful: the master stops its workers
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
-    # Any worker left behind is in the group gunicorn's master led.
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, signal.SIGKILL)
 
 
 def worker_memory(master_pid: int) -> list[dict]:
@@ -765,7 +716,7 @@ def main() -> int:
             for config in CONFIGS:
                 results[config] = bench_config(config, port, secret_key)
         info = machine()
-    except BenchError as error:
+    except HarnessError as error:
         print(f"\nbench: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -7,14 +7,18 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from wagtail.models import get_page_models
+        from . import checks, patches, redirects  # noqa: F401
+        from .bilingual import signal_handlers as bilingual
+        from .caching import signal_handlers as caching
+        from .search import signal_handlers as search
 
-        from . import checks, patches, routing, signals, slugs  # noqa: F401
-        from .models import BasePage
-
-        signals.connect()
+        # After wagtail-modeltranslation (an app listed earlier) patched the page
+        # models: every patch of Wagtail's own code, listed in cms/patches.py.
         patches.install()
-        # After wagtail-modeltranslation patched the page models (its app is ready
-        # first): routing by translated slug, slug checks without loading siblings.
-        routing.install(m for m in get_page_models() if issubclass(m, BasePage))
-        slugs.install(get_page_models())
+        # The order in which a publish, move or delete is handled: redirects for the
+        # old addresses, the translation status, the search index, and last the
+        # caches, so nothing is rendered into a cache from a half-updated state.
+        redirects.connect()
+        bilingual.connect()
+        search.connect()
+        caching.connect()

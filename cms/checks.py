@@ -1,15 +1,20 @@
 """System checks: a patch of upstream code (cms.patches) stops the start-up checks
-when the code it replaces has changed, e.g. after an upgrade of Wagtail, so it is
-looked at again instead of silently doing the wrong thing."""
+when the code it replaces has changed, e.g. after an upgrade of Wagtail, or when it
+did not take, so it is looked at again instead of silently doing the wrong thing."""
 
 import hashlib
 import inspect
 
 from django.core import checks
 
+from .patches import UPSTREAM, not_taken
+
 # The upstream code each patch was written against (sha256 of its source, first 16
-# hex digits), from Wagtail 8.0.1.
+# hex digits): Wagtail 8.0.1 and wagtail-modeltranslation 0.16.1.
 UPSTREAM_SOURCE = {
+    "patch_wagtailadmin._new_route": "deccc0c8975a2a9e",
+    "patch_wagtailadmin._validate_slugs": "10939e5b7b752aa7",
+    "patch_wagtailadmin_forms.patch_admin_page_form": "7fbb0a3eb1113ab6",
     "SpreadsheetExportMixin.write_csv_row": "71a94feb191f6aa7",
     "SpreadsheetExportMixin.write_csv_response": "8003e788b15c23a4",
 }
@@ -21,9 +26,15 @@ def source_digest(function) -> str:
 
 @checks.register()
 def patched_code_is_unchanged(app_configs=None, **kwargs):
-    from .patches import UPSTREAM
-
-    errors = []
+    errors = [
+        checks.Error(
+            f"{name} is not patched.",
+            hint="cms.patches.install() did not run or something replaced the "
+            "patch after it.",
+            id="cms.E002",
+        )
+        for name in not_taken()
+    ]
     for name, function in UPSTREAM.items():
         if source_digest(function) != UPSTREAM_SOURCE.get(name):
             errors.append(

@@ -20,6 +20,8 @@ from wagtail.models import Page
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
+from .people import Person
+
 ORDER = 10
 
 
@@ -202,8 +204,6 @@ def ensure_base() -> None:
 
 
 def load(out) -> None:
-    from .models import Person
-
     ensure_base()
 
     people = [

@@ -5,7 +5,6 @@ a fallback to Swedish; these helpers say which language a value is really in, so
 templates can mark Swedish text with ``lang="sv"`` instead of presenting it as English.
 """
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,46 +142,3 @@ def readable(queryset: Any, language: str | None = None) -> Any:
     if language != SOURCE_LANGUAGE:
         queryset = queryset.filter(english_ready=True)
     return queryset
-
-
-_NUMBER = re.compile(r"[0-9]{1,9}")
-
-
-def parse_number(raw) -> int | None:
-    """An ASCII whole number from user input, or None. (``str.isdigit()`` also
-    accepts "²" and "①", which ``int()`` then refuses.)"""
-    if isinstance(raw, str) and _NUMBER.fullmatch(raw):
-        return int(raw)
-    return None
-
-
-def available_in_english_q():
-    """A Q for querysets of plain ``Page`` (menus mix page types): pages whose own
-    type's stored ``english_ready`` is true. One query whatever the number of pages
-    or types; ``readable()`` does the same for querysets of one page type."""
-    from functools import reduce
-    from operator import or_
-
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Q
-
-    from wagtail.models import get_page_models
-
-    from .models import BasePage
-
-    models = [
-        model
-        for model in get_page_models()
-        if issubclass(model, BasePage) and not model._meta.abstract
-    ]
-    types = ContentType.objects.get_for_models(*models)
-    return reduce(
-        or_,
-        [
-            Q(
-                content_type=types[model],
-                pk__in=model.objects.filter(english_ready=True).values("pk"),
-            )
-            for model in models
-        ],
-    )

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 
-from .i18n import parse_number
+from .reader_input import parse_number
 
 
 def lazy_list(make):

@@ -1,10 +1,20 @@
 """Every change this project makes to Wagtail's own code at start-up, in one place.
 
 Each patch names what it changes upstream, the version it was written against and
-why; ``checks.py`` fails loudly when the upstream code it replaces has changed, so
-an upgrade (Wagtail 8.1) is a short list to look at, not a hunt.
+why; ``checks.py`` fails loudly at start-up when the upstream code it replaces has
+changed or a patch did not take, so an upgrade (Wagtail 8.1) is a short list to look
+at, not a hunt. The replacement code lives with its feature (``cms.routing``,
+``cms.slugs``); only this module assigns it.
 
 Patches here:
+- ``wagtail_modeltranslation.patch_wagtailadmin._new_route`` (wagtail-modeltranslation
+  0.x, put on every translated page type as ``route``): loads every child page to
+  compare slugs; replaced on our page types by ``cms.routing.route``, one query per
+  path segment.
+- ``wagtail_modeltranslation.patch_wagtailadmin._validate_slugs`` (run by
+  ``Page.clean()``) and the ``clean()`` of the admin page form made by
+  ``patch_wagtailadmin_forms.patch_admin_page_form``: both load every sibling; the
+  checks in ``cms.slugs`` are one EXISTS query per language.
 - ``wagtail.admin.views.mixins.SpreadsheetExportMixin`` (Wagtail 8.0): CSV exports of
   every admin listing and report. Upstream writes cell values as they are, so a
   page title or a reader's comment starting with "=", "+", "-" or "@" runs as a
@@ -18,9 +28,19 @@ import itertools
 from django.http import StreamingHttpResponse
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.models import get_page_models
+from wagtail_modeltranslation import patch_wagtailadmin, patch_wagtailadmin_forms
+
+from . import routing, slugs
+from .pages import BasePage
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 UPSTREAM = {
+    "patch_wagtailadmin._new_route": patch_wagtailadmin._new_route,
+    "patch_wagtailadmin._validate_slugs": patch_wagtailadmin._validate_slugs,
+    "patch_wagtailadmin_forms.patch_admin_page_form": (
+        patch_wagtailadmin_forms.patch_admin_page_form
+    ),
     # name: the upstream function replaced (checked by cms.checks)
     "SpreadsheetExportMixin.write_csv_row": SpreadsheetExportMixin.write_csv_row,
     "SpreadsheetExportMixin.write_csv_response": (
@@ -58,5 +78,31 @@ def write_csv_response(self, queryset):
 
 
 def install() -> None:
+    """Called from CmsConfig.ready, after wagtail-modeltranslation (an app listed
+    earlier) has patched the page models."""
+    patch_wagtailadmin._validate_slugs = slugs.validate_slugs
+    for model in get_page_models():
+        if issubclass(model, BasePage):
+            model.route = routing.route
+        form_class = model.__dict__.get("base_form_class")
+        if slugs.is_package_form(form_class):
+            model.base_form_class = slugs.checked_form(form_class)
     SpreadsheetExportMixin.write_csv_row = write_csv_row
     SpreadsheetExportMixin.write_csv_response = write_csv_response
+
+
+def not_taken() -> list[str]:
+    """The patches that are not in place (checked by cms.checks at start-up)."""
+    missing = []
+    if patch_wagtailadmin._validate_slugs is not slugs.validate_slugs:
+        missing.append("patch_wagtailadmin._validate_slugs")
+    for model in get_page_models():
+        if issubclass(model, BasePage) and model.route is not routing.route:
+            missing.append(f"{model._meta.label}.route")
+        if slugs.is_package_form(model.base_form_class):
+            missing.append(f"{model._meta.label}.base_form_class")
+    if SpreadsheetExportMixin.write_csv_row is not write_csv_row:
+        missing.append("SpreadsheetExportMixin.write_csv_row")
+    if SpreadsheetExportMixin.write_csv_response is not write_csv_response:
+        missing.append("SpreadsheetExportMixin.write_csv_response")
+    return missing

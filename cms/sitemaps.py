@@ -18,7 +18,7 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from .i18n import parse_number
+from .reader_input import parse_number
 
 NAMESPACES = (
     'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '

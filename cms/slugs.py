@@ -6,7 +6,7 @@ siblings twice, in ``Page.clean()``
 form (``patch_wagtailadmin_forms.patch_admin_page_form``), both by loading every
 sibling: under a news index with 10,000 releases each save of a release loaded
 20,000 pages, about two seconds. Here the same checks are one EXISTS query per
-language. ``install`` swaps them in after the package has patched the models.
+language. ``cms.patches`` swaps them in after the package has patched the models.
 """
 
 from django.db.models import CharField, F, Value
@@ -14,6 +14,8 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 
 from modeltranslation import settings as mt_settings
+
+PACKAGE_FORMS = "wagtail_modeltranslation.patch_wagtailadmin_forms"
 
 
 def slug_errors(siblings, slugs: dict) -> dict:
@@ -53,9 +55,16 @@ def validate_slugs(page) -> dict:
     return slug_errors(page.get_siblings(inclusive=False), _slugs_of(page))
 
 
+def is_package_form(form_class) -> bool:
+    """Whether ``form_class`` is the admin page form the package built around a
+    page type's own form (``patch_admin_page_form`` defines it in a function, so
+    its module is the only way to know it)."""
+    return getattr(form_class, "__module__", "") == PACKAGE_FORMS
+
+
 def checked_form(form_class):
     """``form_class`` without the package's form-level check, with this one."""
-    if form_class.__name__ == "WagtailFixedAdminPageForm":
+    if is_package_form(form_class):
         form_class = form_class.__bases__[0]
 
     class SlugCheckedPageForm(form_class):
@@ -77,13 +86,3 @@ def checked_form(form_class):
         f"SlugChecked{form_class.__name__}"
     )
     return SlugCheckedPageForm
-
-
-def install(page_models) -> None:
-    from wagtail_modeltranslation import patch_wagtailadmin
-
-    patch_wagtailadmin._validate_slugs = validate_slugs
-    for model in page_models:
-        form_class = model.__dict__.get("base_form_class")
-        if getattr(form_class, "__name__", "") == "WagtailFixedAdminPageForm":
-            model.base_form_class = checked_form(form_class)

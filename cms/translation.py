@@ -3,7 +3,9 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import CustomImage, Person, SiteSettings
+from .images import CustomImage
+from .people import Person
+from .site_settings import SiteSettings
 
 
 @register(CustomImage)

@@ -8,7 +8,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from cms import feedback, health, routing, sitemaps, views
+from cms import health, sitemaps, views
+from cms.caching import routes
+from cms.feedback import views as feedback
+from cms.search.views import search_view
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -28,14 +31,14 @@ if settings.DEBUG:
 # Swedish at /, English at /en/ with translated slugs.
 urlpatterns += i18n_patterns(
     # Translated address: /sok/ in Swedish, /en/search/ in English.
-    path(_("search/"), views.search_view, name="search"),
+    path(_("search/"), search_view, name="search"),
     path("feedback/", feedback.answer, name="feedback"),
     path("feedback/comment/", feedback.comment, name="feedback_comment"),
     # Wagtail's helper views for private pages (the password form, the login
     # redirect) first: the page route below matches every address.
     *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
-    # Wagtail's page view behind the route cache (cms.routing.serve).
-    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
+    # Wagtail's page view behind the route cache (cms.caching.routes.serve).
+    re_path(serve_pattern, routes.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )
 

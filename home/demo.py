@@ -8,7 +8,7 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from cms.demo import ensure_page
-from cms.models import SiteSettings
+from cms.site_settings import SiteSettings
 
 from .models import AccessibilityStatementPage, CookiePage, HomePage
 

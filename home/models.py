@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 
 from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from cms.listing import lazy_list
-from cms.models import BasePage
+from cms.pages import BasePage
 from press.models import HEAVY_FIELDS, NewsIndexPage
 from specialisation.models import StrategyPage
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from wagtail.models import Site
 
 from cms.demo import ensure_image, ensure_page
-from cms.models import Person
+from cms.people import Person
 from specialisation.demo import PARTNERS, fact_box
 from specialisation.models import Organisation, ProjectPage, SpecialisationAreaPage
 

@@ -10,8 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from cms.i18n import readable
 from specialisation.models import SpecialisationAreaPage
 
-from .models import PressReleasePage
-
 
 class NewsFilterForm(forms.Form):
     """Kind, specialisation area, year and month. Values that make no sense are
@@ -22,12 +20,12 @@ class NewsFilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
     month = forms.TypedChoiceField(label=_("Month"), required=False, coerce=int)
 
-    def __init__(self, *args, index, language: str = "sv", **kwargs):
+    def __init__(self, *args, index, kinds, language: str = "sv", **kwargs):
         super().__init__(*args, **kwargs)
         self.language = language
         self.fields["kind"].choices = [
             ("", _("All kinds")),
-            *PressReleasePage.KIND_CHOICES,
+            *kinds,
         ]
         areas = readable(SpecialisationAreaPage.objects.all(), language).order_by(
             "path"

@@ -19,10 +19,12 @@ from wagtail.search import index
 
 from cms.i18n import absolute, readable
 from cms.listing import lazy_list, render_listing
-from cms.models import BasePage
+from cms.pages import BasePage
 from specialisation.models import ProjectPage, SpecialisationAreaPage
 
 from .blocks import PressReleaseStreamBlock
+from .feeds import ReleaseFeed
+from .forms import NewsFilterForm
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -50,9 +52,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return readable(PressReleasePage.objects.child_of(self), language)
 
     def _filter_form(self, request):
-        from .forms import NewsFilterForm
-
-        return NewsFilterForm(request.GET or None, index=self, language=get_language())
+        return NewsFilterForm(
+            request.GET or None,
+            index=self,
+            kinds=PressReleasePage.KIND_CHOICES,
+            language=get_language(),
+        )
 
     @path("")
     def index_view(self, request):
@@ -80,8 +85,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return self._feed(request, "atom")
 
     def _feed(self, request, kind):
-        from .feeds import ReleaseFeed
-
         form = self._filter_form(request)
         releases = self.releases()
         if form.is_bound:

@@ -25,28 +25,32 @@ temporary directory with the gunicorn, PostgreSQL and Redis logs).
 import collections
 import html
 import os
-import pwd
 import random
-import secrets
 import shutil
 import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 import traceback
-import urllib.error
-import urllib.request
 import uuid
 from pathlib import Path
 
-from harness import env_flag, env_number, free_port, stop_on_sigterm
+import harness
+from harness import (
+    Gunicorn,
+    HarnessError,
+    PrivatePostgres,
+    PrivateRedis,
+    build_site,
+    env_flag,
+    env_number,
+    free_port,
+    production_env,
+    stop_on_sigterm,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent  # the virtualenv's bin/, where gunicorn is
-PG_BIN_DIRS = ("/usr/lib/postgresql/15/bin", "/usr/local/bin", "/usr/bin")
 DATABASE = "cms_soak"
 
 
@@ -61,281 +65,14 @@ PROGRESS_EVERY = 10
 REQUEST_TIMEOUT = 60  # longer than gunicorn's --timeout 30
 
 
-class SoakError(Exception):
+class SoakError(HarnessError):
     """The soak itself could not run (as opposed to a failed check)."""
-
-
-# --- servers ------------------------------------------------------------------
-
-
-def port_open(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-def wait_for(predicate, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    raise SoakError(f"timed out after {timeout:.0f}s waiting for {what}")
-
-
-def pg_binary(name: str) -> str:
-    for directory in PG_BIN_DIRS:
-        candidate = Path(directory) / name
-        if candidate.exists():
-            return str(candidate)
-    found = shutil.which(name)
-    if not found:
-        raise SoakError(f"PostgreSQL's {name} is not installed")
-    return found
-
-
-class PrivatePostgres:
-    """A throw-away cluster with trust authentication on a free loopback port."""
-
-    def __init__(self):
-        self.initdb = pg_binary("initdb")
-        self.pg_ctl = pg_binary("pg_ctl")
-        self.port = free_port()
-        self.as_user: list[str] = []
-        self.base = Path(tempfile.mkdtemp(prefix="cms-soak-pg-"))
-        if os.geteuid() == 0:  # initdb and postgres refuse to run as root
-            try:
-                owner = pwd.getpwnam("postgres")
-            except KeyError:
-                raise SoakError(
-                    "running as root and there is no postgres user"
-                ) from None
-            os.chown(self.base, owner.pw_uid, owner.pw_gid)
-            self.as_user = [shutil.which("runuser") or "/usr/sbin/runuser"]
-            self.as_user += ["-u", "postgres", "--"]
-        self.data = self.base / "data"
-        self.log = self.base / "postgres.log"
-        self.started = False
-
-    def _run(self, *args: str) -> None:
-        done = subprocess.run(
-            [*self.as_user, *args],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            stdin=subprocess.DEVNULL,
-            cwd=self.base,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise SoakError(f"{Path(args[0]).name} failed: {done.stderr[-2000:]}")
-
-    def start(self) -> None:
-        self._run(
-            self.initdb,
-            *("-D", str(self.data), "-A", "trust", "-U", "postgres"),
-            *("-E", "UTF8", "--locale=C.UTF-8", "--no-sync"),
-        )
-        options = (
-            f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=50"
-        )
-        self._run(
-            self.pg_ctl,
-            *("-D", str(self.data), "-l", str(self.log), "-o", options),
-            *("-w", "-t", "60", "start"),
-        )
-        self.started = True
-
-    def create_database(self, name: str) -> str:
-        import psycopg
-        from psycopg import sql
-
-        url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name))
-            )
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
-
-    def stop(self) -> None:
-        if self.started:
-            self.started = False
-            self._run(self.pg_ctl, "-D", str(self.data), "-m", "fast", "-w", "stop")
-
-    def remove(self) -> None:
-        shutil.rmtree(self.base, ignore_errors=True)
-
-
-class PrivateRedis:
-    def __init__(self, workdir: Path):
-        self.binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-        if not Path(self.binary).exists():
-            raise SoakError("redis-server is not installed")
-        self.port = free_port()
-        self.workdir = workdir
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        with open(self.workdir / "redis.log", "ab") as log:
-            self.process = subprocess.Popen(
-                [
-                    self.binary,
-                    *("--port", str(self.port), "--bind", "127.0.0.1"),
-                    *("--save", "", "--appendonly", "no", "--daemonize", "no"),
-                    *("--dir", str(self.workdir)),
-                ],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-            )
-        wait_for(lambda: port_open(self.port), 10, "redis-server")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
-
-
-class Gunicorn:
-    def __init__(self, env: dict, port: int, log: Path):
-        self.env = env
-        self.port = port
-        self.log = log
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        with open(self.log, "ab") as out:
-            self.process = subprocess.Popen(
-                [
-                    str(BIN / "gunicorn"),
-                    "cms.wsgi:application",
-                    *("-w", "2", "-b", f"127.0.0.1:{self.port}", "--timeout", "30"),
-                ],
-                cwd=ROOT,
-                env=self.env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-
-        def ready() -> bool:
-            if self.process.poll() is not None:
-                raise SoakError("gunicorn exited:\n" + self.log_tail())
-            return fetch(f"http://127.0.0.1:{self.port}/healthz", 2)[0] == 200
-
-        wait_for(ready, 60, "gunicorn to answer /healthz")
-
-    def workers(self) -> set[int]:
-        pid = self.process.pid
-        children = Path(f"/proc/{pid}/task/{pid}/children")
-        return (
-            {int(p) for p in children.read_text().split()}
-            if children.exists()
-            else set()
-        )
-
-    def log_tail(self, lines: int = 40) -> str:
-        """The last lines of the log that are not one reader's request."""
-        text = self.log.read_text(errors="replace") if self.log.exists() else ""
-        kept = [
-            line
-            for line in text.splitlines()
-            if not ('"cms.requests"' in line and '"INFO"' in line)
-        ]
-        return "\n".join(kept[-lines:])
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(5)
-
-
-def production_env(database_url: str, redis_url: str, media: Path, port: int) -> dict:
-    """What production.py needs; settings the shell may carry are left out."""
-    skip = (
-        "DJANGO_", "DATABASE_", "REDIS_", "PAGE_CACHE", "FRONTEND_CACHE", "CLOUDFLARE_",
-        "AWS_", "SECURE_", "CSRF_", "DB_", "CACHE_", "MEDIA_", "TEST_", "EMAIL_",
-    )  # fmt: skip
-    env = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
-    env.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
-        DATABASE_URL=database_url,
-        REDIS_URL=redis_url,
-        MEDIA_ROOT=str(media),
-        SECRET_KEY=secrets.token_urlsafe(48)[:64],
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        BASE_URL=f"http://127.0.0.1:{port}",
-        EMAIL_URL="console://",
-        SECURE_SSL_REDIRECT="false",
-        DB_CONNECT_TIMEOUT="5",
-        PAGE_CACHE="on",
-        LOG_LEVEL="WARNING",  # errors only: no line per request or publish
-        PYTHONUNBUFFERED="1",
-    )
-    return env
-
-
-def manage(env: dict, *args: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-    )
-
-
-def finish(process: subprocess.Popen, what: str) -> None:
-    out, err = process.communicate(timeout=900)
-    if process.returncode != 0:
-        raise SoakError(f"{what} failed:\n{out.decode()[-2000:]}{err.decode()[-3000:]}")
-
-
-def build_site(env: dict) -> None:
-    began = time.monotonic()
-    collectstatic = manage(env, "collectstatic", "--noinput")  # needs no database
-    steps = [collectstatic]
-    try:
-        for args in (("migrate", "--noinput"), ("load_demo",)):
-            steps.append(manage(env, *args))
-            finish(steps[-1], args[0])
-        finish(collectstatic, "collectstatic")
-    finally:
-        for process in steps:  # interrupted or failed: leave nothing running
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-    print(f"site built in {time.monotonic() - began:.0f}s (migrate, load_demo)")
-
-
-# --- HTTP ---------------------------------------------------------------------
 
 
 def fetch(url: str, timeout: float = REQUEST_TIMEOUT) -> tuple[int, bytes]:
     """(status, body); status 0 when there was no HTTP answer at all."""
-    request = urllib.request.Request(url, headers={"User-Agent": "cms-soak"})  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-    except OSError as error:
-        return 0, repr(error).encode()
+    status, _headers, body = harness.fetch(url, timeout, agent="cms-soak")
+    return status, body
 
 
 class Readers:
@@ -682,7 +419,7 @@ def soak(base_url: str, gunicorn: Gunicorn) -> bool:
         f"{READERS} readers over {len(set(urls))} URLs, {EDITORS} editors on "
         f"releases {owned}, for {SECONDS}s"
     )
-    workers = gunicorn.workers()
+    workers = gunicorn.worker_pids()
     readers = Readers(base_url, urls, READERS)
     editors = [Editor(n + 1, users[n], owned[n], readers.urls) for n in range(EDITORS)]
     began = time.monotonic()
@@ -763,7 +500,7 @@ def soak(base_url: str, gunicorn: Gunicorn) -> bool:
         ("revisions neither lost nor duplicated", check_revisions(editors, base_url))
     )
     checks.append(("page tree consistent after concurrent creation", tree_problems()))
-    still = gunicorn.workers()
+    still = gunicorn.worker_pids()
     checks.append(
         (
             "gunicorn workers survived",
@@ -789,20 +526,28 @@ def main() -> int:
     postgres = redis = gunicorn = None
     ok = False
     try:
-        postgres = PrivatePostgres()
+        postgres = PrivatePostgres(prefix="cms-soak-pg-")
         redis = PrivateRedis(workdir)
+        postgres.init()
         postgres.start()
         database_url = postgres.create_database(DATABASE)
         redis.start()
         port = free_port()
         env = production_env(
-            database_url, f"redis://127.0.0.1:{redis.port}/0", workdir / "media", port
+            database_url,
+            redis.url,
+            workdir / "media",
+            port,
+            DB_CONNECT_TIMEOUT="5",
+            LOG_LEVEL="WARNING",  # errors only: no line per request or publish
         )
         print(
             f"PostgreSQL on 127.0.0.1:{postgres.port} ({DATABASE}), Redis on "
             f"127.0.0.1:{redis.port}, gunicorn on 127.0.0.1:{port}; logs in {workdir}"
         )
+        began = time.monotonic()
         build_site(env)
+        print(f"site built in {time.monotonic() - began:.0f}s (migrate, load_demo)")
         gunicorn = Gunicorn(env, port, workdir / "gunicorn.log")
         gunicorn.start()
 
@@ -816,14 +561,14 @@ def main() -> int:
         if not ok:
             print("\n--- end of the gunicorn log ---\n" + gunicorn.log_tail())
         return 0 if ok else 1
-    except SoakError as error:
+    except HarnessError as error:
         print(f"soak could not run: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 2
     finally:
-        for server in (gunicorn, redis, postgres):
+        for server in (gunicorn, redis):
             if server is not None:
                 try:
                     server.stop()
@@ -832,7 +577,7 @@ def main() -> int:
         if postgres is not None:
             if (KEEP or not ok) and postgres.log.exists():
                 shutil.copy(postgres.log, workdir)
-            postgres.remove()
+            postgres.cleanup()
         if KEEP or not ok:
             print(f"logs kept in {workdir}")
         else:

@@ -6,7 +6,7 @@ import datetime
 from wagtail.models import Site
 
 from cms.demo import ensure_image, ensure_object, ensure_page
-from cms.models import Person
+from cms.people import Person
 
 from .models import (
     FactBox,

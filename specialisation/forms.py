@@ -5,21 +5,16 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.i18n import readable
-
-from .models import ProjectPage, SpecialisationAreaPage
-
 
 class ProjectFilterForm(forms.Form):
     area = forms.ChoiceField(label=_("Specialisation area"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
 
-    def __init__(self, *args, language: str = "sv", **kwargs):
+    def __init__(self, *args, areas, statuses, language: str = "sv", **kwargs):
+        """``areas``: the areas readers of ``language`` may see; ``statuses``:
+        the project statuses (value, label)."""
         super().__init__(*args, **kwargs)
         self.language = language
-        areas = readable(SpecialisationAreaPage.objects.all(), language).order_by(
-            "path"
-        )
         self.areas_by_slug = {
             getattr(area, f"slug_{language}") or area.slug_sv: area for area in areas
         }
@@ -28,7 +23,7 @@ class ProjectFilterForm(forms.Form):
         ]
         self.fields["status"].choices = [
             ("", _("All statuses")),
-            *ProjectPage.STATUS_CHOICES,
+            *statuses,
         ]
 
     def query_string(self) -> str:

@@ -1,8 +1,8 @@
-"""Admin viewsets for the strategy snippets (registered in press.wagtail_hooks)."""
+"""Admin viewsets for the strategy snippets (registered in .wagtail_hooks)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from cms.editorial.views import NewsroomSnippetViewSet
+from cms.snippets import NewsroomSnippetViewSet
 
 from .models import FactBox, Organisation
 
@@ -11,6 +11,7 @@ class FactBoxViewSet(NewsroomSnippetViewSet):
     model = FactBox
     icon = "list-ul"
     menu_label = _("Fact boxes")
+    menu_order = 2
     list_display = ["title", "live", "last_published_at"]
     search_fields = ["title"]
 
@@ -19,5 +20,6 @@ class OrganisationViewSet(NewsroomSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
+    menu_order = 3
     list_display = ["name", "url"]
     search_fields = ["name"]

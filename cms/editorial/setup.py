@@ -23,7 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from ..models import TranslationReadyTask
+from ..bilingual.models import TranslationReadyTask
 from .roles import ADMINS, ALL_ROLES, EDITORS, PUBLISHERS, TRANSLATORS
 
 # Reusable content every role works with (app label, model).
@@ -140,10 +140,10 @@ def ensure_groups() -> dict[str, Group]:
 
     # Translators: edit pages only while a page waits in their workflow step
     # "Översättning klar" (Wagtail lets a task's groups edit the page), and English
-    # fields only (cms.forms); no page permissions, so they cannot delete, move,
-    # unpublish or lock anything by any path. They change the English of people,
-    # organisations and fact boxes, and choose images and documents (changing one
-    # would let them delete it too).
+    # fields only (cms.bilingual.forms); no page permissions, so they cannot
+    # delete, move, unpublish or lock anything by any path. They change the English
+    # of people, organisations and fact boxes, and choose images and documents
+    # (changing one would let them delete it too).
     translators = groups[TRANSLATORS]
     translators.permissions.add(access_admin)
     for app_label, model in SNIPPETS:

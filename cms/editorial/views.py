@@ -33,10 +33,9 @@ from wagtail.admin.views.pages.workflow import (
 )
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
-from wagtail.snippets.views.snippets import CopyView, SnippetViewSet
 
+from ..bilingual.models import TranslationNotReady, TranslationReadyTask
 from ..i18n import LANGUAGE_NAMES
-from ..models import TranslationNotReady, TranslationReadyTask
 
 # What a form posts to ask for more than a save. Wagtail's workflow-action.js adds
 # the hidden "action-workflow-action" and "workflow-action-name" inputs to the
@@ -227,20 +226,3 @@ class BasePageViewSet(PageViewSet):
     def parent_models(self):
         # Only the views change; the explorer's listings stay Wagtail's own.
         return []
-
-
-class SnippetCopyView(CopyView):
-    """The "Kopiera" view of a snippet shows the copy's form, which posts to the
-    add view. Upstream (Wagtail 8.0): a POST to the copy view itself saves the
-    form into the original object (its instance is the original), so a crafted
-    request could overwrite, and unpublish, a live fact box without review. Only
-    reading is allowed here."""
-
-    http_method_names = ["get", "head", "options"]
-
-
-class NewsroomSnippetViewSet(SnippetViewSet):
-    """The admin views of the newsroom's reusable content (people, organisations,
-    fact boxes)."""
-
-    copy_view_class = SnippetCopyView

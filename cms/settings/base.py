@@ -58,7 +58,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
@@ -84,7 +83,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: a cache hit runs nothing else, and an entry keeps every header below.
-    "cms.cache.PageCacheMiddleware",
+    "cms.caching.pages.PageCacheMiddleware",
     "cms.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
@@ -93,7 +92,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "cms.throttles.PasswordResetThrottleMiddleware",
+    "cms.accounts.throttles.PasswordResetThrottleMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -105,7 +104,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     # Refuses logins from an address that tried too many usernames (spraying).
-    "cms.throttles.LoginThrottleBackend",
+    "cms.accounts.throttles.LoginThrottleBackend",
     # django-axes next: it refuses logins while a lockout is in force.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -120,7 +119,7 @@ AXES_LOCKOUT_TEMPLATE = "cms/admin/locked_out.html"
 # the client's address reads it through cms.network.client_ip.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "cms.network.client_ip"
-# Password spraying and reset mail (cms.throttles), per hour.
+# Password spraying and reset mail (cms.accounts.throttles), per hour.
 LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20"))
 PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "5"))
 PASSWORD_RESETS_PER_EMAIL = int(os.environ.get("PASSWORD_RESETS_PER_EMAIL", "3"))
@@ -177,7 +176,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The caches decide what readers see (cms.cache), and the web server, the scheduler
+# The caches decide what readers see (cms.caching), and the web server, the scheduler
 # and the worker are separate processes: what one of them invalidates must reach
 # the others. So the cache is always one that every process shares: Redis when
 # REDIS_URL is set (production, several servers), otherwise a table in the
@@ -236,7 +235,7 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
 MODELTRANSLATION_LANGUAGES = ("sv", "en")
 # Wagtail's own code (admin, routing) reads page.title/slug/url_path, so those fall
 # back to Swedish. Readers never see that fallback as English: a page that is not
-# complete in English is answered with a plain notice (cms.wagtail_hooks), and
+# complete in English is answered with a plain notice (cms.bilingual.wagtail_hooks), and
 # listings filter on the English fields.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("sv",), "sv": ()}
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
@@ -299,26 +298,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
-# Page cache for anonymous readers (cms/cache.py), invalidated on publish.
+# Page cache for anonymous readers (cms/caching/), invalidated on publish.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
-# Site header, footer and pages' main content, cached per generation (cms.cache).
+# Site header, footer and pages' main content, cached per generation (cms.caching).
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60 * 6)))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))  # browsers
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "300"))  # CDNs
-# Saving these changes what pages show, so it invalidates the page cache.
-PAGE_CACHE_INVALIDATING_MODELS = [
-    "cms.Person",
-    "cms.SiteSettings",
-    "cms.CustomImage",
-    "specialisation.Organisation",
-    "specialisation.FactBox",
-    "wagtailcore.Site",
-    "wagtailcore.PageViewRestriction",  # a page made private must leave the cache
-    "wagtailredirects.Redirect",
-]
-
-# Reader feedback ("Hittade du informationen du sökte?", cms/feedback.py)
+# Reader feedback ("Hittade du informationen du sökte?", cms/feedback/)
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "20"))  # per window
 FEEDBACK_RATE_WINDOW = int(os.environ.get("FEEDBACK_RATE_WINDOW", "3600"))  # seconds
 FEEDBACK_RETENTION_MONTHS = int(os.environ.get("FEEDBACK_RETENTION_MONTHS", "12"))
@@ -326,14 +313,7 @@ FEEDBACK_RETENTION_MONTHS = int(os.environ.get("FEEDBACK_RETENTION_MONTHS", "12"
 # Pages per sitemap file; a larger site gets a sitemap index (cms/sitemaps.py).
 SITEMAP_CHUNK = int(os.environ.get("SITEMAP_CHUNK", "2500"))
 
-# Snippets whose translation status is tracked (pages are tracked on publish).
-TRANSLATION_TRACKED_SNIPPETS = [
-    "cms.Person",
-    "specialisation.Organisation",
-    "specialisation.FactBox",
-]
-
-# CDN purge through wagtail.contrib.frontend_cache, configured by environment:
+# CDN purge (cms/caching/cdn.py with Wagtail's frontend-cache backends), by environment:
 # FRONTEND_CACHE=http with FRONTEND_CACHE_URL (Varnish/Squid/nginx purge), or
 # FRONTEND_CACHE=cloudflare with CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID.
 if os.environ.get("FRONTEND_CACHE") == "http":
@@ -381,8 +361,8 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 # Documents always go through Wagtail's view, which checks collection privacy; with
 # S3 media the default would redirect to a public, permanent bucket address.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"  # alt text required
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.image_forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.media_forms.ImageForm"  # alt text required
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.media_forms.DocumentForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
@@ -402,7 +382,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-# Redirects for old URLs are created for both languages by cms.signals instead.
+# Redirects for old URLs are created for both languages by cms.redirects instead.
 WAGTAILREDIRECTS_AUTO_CREATE = False
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
@@ -448,7 +428,11 @@ LOGGING = {
         # Outages are logged once every 30 seconds, not once per request.
         "django_redis": {"handlers": ["outages"], "propagate": False},
         "cms.views": {"handlers": ["outages"], "propagate": False},
-        "cms.cache": {"handlers": ["outages"], "level": "WARNING", "propagate": False},
+        "cms.caching": {
+            "handlers": ["outages"],
+            "level": "WARNING",
+            "propagate": False,
+        },
         "cms.requests": {
             "handlers": ["requests"],
             "level": os.environ.get("REQUEST_LOG_LEVEL", "INFO"),

@@ -336,8 +336,12 @@ class FrontendCachePurgeTests(TestCase):
                 "wagtail.contrib.frontend_cache.backends.HTTPBackend.purge",
                 side_effect=purged.append,
             ),
+            # The purge waits for the commit: a CDN must not fetch the old page again
+            # before the new one is in the database.
+            self.captureOnCommitCallbacks(execute=True),
         ):
             make_release(title_sv="CDN-nyhet", title_en="CDN news")
+        self.assertEqual(len(purged), len(set(purged)), "each address purged once")
         for url in (
             "http://testserver/nyheter/cdn-nyhet/",
             "http://testserver/en/news/cdn-news/",
@@ -392,7 +396,7 @@ class WSGICacheTests(TestCase):
 
         from django.core.handlers.wsgi import WSGIHandler
 
-        from cms.cache import CachedWSGIApplication
+        from cms.caching.pages import CachedWSGIApplication
 
         django_app = WSGIHandler()
         app = CachedWSGIApplication(django_app)

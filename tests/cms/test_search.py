@@ -5,7 +5,7 @@ from unittest import skipUnless
 from django.db import connection
 from django.test import TestCase
 
-from cms.search import compound_parts
+from cms.search.query import compound_parts
 from home.models import ContentPage
 from tests.builders import home_page, make_page, make_release
 

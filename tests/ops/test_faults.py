@@ -15,29 +15,23 @@ missing, or when it runs as root on a machine without a ``postgres`` user.
 
 import contextlib
 import json
-import subprocess
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
-from shutil import which
 
 import pytest
 
-from tests.ops.processes import (
-    GUNICORN,
+from scripts.harness import (
     REQUEST_TIMEOUT,
-    ROOT,
+    Gunicorn,
     PrivatePostgres,
     PrivateRedis,
+    Unavailable,
+    build_site,
     fetch,
     free_port,
-    manage,
-    pg_binary,
     production_env,
-    start_gunicorn,
-    stop_group,
+    require,
     wait_for,
 )
 
@@ -45,7 +39,7 @@ SEED_SV = "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/"
 SEED_EN = "/en/news/region-blekinge-invests-in-the-countys-recovery/"
 PAGES = ["/", "/en/", "/nyheter/", SEED_SV, SEED_EN, "/sok/?q=strategi"]
 READYZ = "/readyz"
-# The page cache (cms/cache.py) serves anonymous pages from Redis, so while the
+# The page cache (cms.caching) serves anonymous pages from Redis, so while the
 # database is away cached pages may still answer 200. The same pages with a query
 # parameter the cache does not know ("nocache") are never cached and always reach
 # the database.
@@ -62,25 +56,20 @@ GRACE_SECONDS = 1.0
 
 @dataclass
 class Site:
-    port: int
     postgres: PrivatePostgres
     redis: PrivateRedis
-    gunicorn: subprocess.Popen
-    log: Path
+    gunicorn: Gunicorn
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return self.gunicorn.base_url
 
     def log_tail(self, lines: int = 60) -> str:
-        text = self.log.read_text(errors="replace").splitlines()
+        text = self.gunicorn.log.read_text(errors="replace").splitlines()
         return "\n".join(text[-lines:])
 
     def worker_pids(self) -> set[int]:
-        children = Path(f"/proc/{self.gunicorn.pid}/task/{self.gunicorn.pid}/children")
-        if not children.exists():  # a kernel without it: the check is skipped
-            return set()
-        return {int(pid) for pid in children.read_text().split()}
+        return self.gunicorn.worker_pids()
 
     def ensure_up(self) -> None:
         """Bring back whatever a failed test may have left stopped."""
@@ -92,62 +81,29 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    missing = [
-        name
-        for name, path in (
-            ("initdb", pg_binary("initdb")),
-            ("pg_ctl", pg_binary("pg_ctl")),
-            ("redis-server", which("redis-server")),
-            ("gunicorn", str(GUNICORN) if GUNICORN.exists() else None),
-        )
-        if path is None
-    ]
-    if missing:
-        pytest.skip(f"fault tests need {', '.join(missing)} on this machine")
     workdir = tmp_path_factory.mktemp("faults")
-    postgres = PrivatePostgres()
-    redis = PrivateRedis(workdir)
+    try:
+        require("initdb", "pg_ctl", "redis-server", "gunicorn")
+        postgres = PrivatePostgres(prefix="cms-faults-pg-")
+        redis = PrivateRedis(workdir)
+    except Unavailable as reason:
+        pytest.skip(f"fault tests: {reason}")
     gunicorn = None
-    log = workdir / "gunicorn.log"
     try:
         postgres.init()
         postgres.start()
         database_url = postgres.create_database("cms_faults")
         redis.start()
         port = free_port()
-        env = production_env(
-            database_url, f"redis://127.0.0.1:{redis.port}/0", workdir / "media", port
-        )
-        # collectstatic needs no database: it runs while the database is built.
-        collectstatic = subprocess.Popen(
-            [sys.executable, "manage.py", "collectstatic", "--noinput"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-        )
-        try:
-            manage(env, "migrate", "--noinput")
-            manage(env, "load_demo")
-        finally:
-            _out, errors = collectstatic.communicate(timeout=600)
-        assert collectstatic.returncode == 0, errors[-3000:].decode(errors="replace")
-        gunicorn = start_gunicorn(env, port, log)
-        running = Site(port, postgres, redis, gunicorn, log)
-        wait_for(
-            lambda: (
-                gunicorn.poll() is None
-                and fetch(running.base_url + "/healthz", 2)[0] == 200
-            ),
-            60,
-            "gunicorn to answer /healthz",
-        )
-        assert gunicorn.poll() is None, running.log_tail()
-        yield running
+        env = production_env(database_url, redis.url, workdir / "media", port)
+        build_site(env)
+        gunicorn = Gunicorn(env, port, workdir / "gunicorn.log")
+        gunicorn.start()
+        yield Site(postgres, redis, gunicorn)
     finally:
         try:
-            stop_group(gunicorn)
+            if gunicorn is not None:
+                gunicorn.stop()
         finally:
             try:
                 redis.stop()
@@ -368,7 +324,7 @@ def test_database_outage_gives_503_and_the_site_recovers_by_itself(site):
         assert all(h.status == 200 for h in late), describe(
             [h for h in late if h.status != 200], origin
         )
-        assert site.gunicorn.poll() is None
+        assert site.gunicorn.running()
         assert site.worker_pids() == workers, "a gunicorn worker died or was replaced"
         for url in MIX:
             status, _headers, body = fetch(site.base_url + url.format(n="after"))
@@ -463,5 +419,5 @@ def test_redis_outage_keeps_pages_up_and_caching_resumes(site):
         assert statuses[-1] == (200, "HIT"), statuses
         assert fetch(site.base_url + SEED_EN)[0] == 200
         assert fetch(site.base_url + SEED_EN)[1].get("X-Cache") == "HIT"
-        assert site.gunicorn.poll() is None
+        assert site.gunicorn.running()
         assert site.worker_pids() == workers, "a gunicorn worker died or was replaced"

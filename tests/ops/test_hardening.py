@@ -2,13 +2,13 @@
 and a site that keeps serving when Redis is away."""
 
 import json
-import socket
 
 from django.contrib.auth import get_user_model
 from django.db import OperationalError
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
+from scripts.harness import free_port
 from tests.press.test_pages import SEED_SV
 
 
@@ -114,7 +114,8 @@ class DatabaseOutageTests(TestCase):
             pass
         self.client.raise_request_exception = False
         with mock.patch(
-            "cms.views.search", side_effect=OperationalError("connection refused")
+            "cms.search.views.search",
+            side_effect=OperationalError("connection refused"),
         ):
             response = self.client.get("/sok/?q=test")
         self.assertEqual(response.status_code, 503)
@@ -131,7 +132,7 @@ class DatabaseOutageTests(TestCase):
         from unittest import mock
 
         self.client.raise_request_exception = False
-        with mock.patch("cms.views.search", side_effect=RuntimeError("boom")):
+        with mock.patch("cms.search.views.search", side_effect=RuntimeError("boom")):
             response = self.client.get("/sok/?q=test")
         self.assertEqual(response.status_code, 500)
         self.assertContains(response, "Något gick fel", status_code=500)
@@ -150,12 +151,6 @@ class RequestLogTests(TestCase):
         line = logs.records[-1].getMessage()
         self.assertNotIn("hemligt", line)
         self.assertNotIn("203.0.113.5", line)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class RedisOutageTests(TestCase):

@@ -10,7 +10,6 @@ default set-up only, so it runs on SQLite (the CI run on PostgreSQL skips it).
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,8 @@ from pathlib import Path
 from django.conf import settings
 
 import pytest
+
+from scripts.harness import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 MARKER = "zqxembargo"
@@ -50,12 +51,6 @@ release.refresh_from_db()
 assert not release.live
 print(release.go_live_at.timestamp())
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> str:

@@ -7,23 +7,22 @@ The servers are private (a throw-away PostgreSQL cluster, free ports); the modul
 skips only where PostgreSQL's binaries or gunicorn are missing.
 """
 
-import subprocess
 import sys
 import time
-from shutil import which
 
 import pytest
 
-from tests.ops.processes import (
-    GUNICORN,
-    ROOT,
+from scripts.harness import (
+    Gunicorn,
     PrivatePostgres,
+    Unavailable,
+    build_site,
     fetch,
     free_port,
     manage,
-    pg_binary,
     production_env,
-    start_gunicorn,
+    require,
+    start_process,
     stop_group,
     wait_for,
 )
@@ -34,63 +33,39 @@ READS = 20  # enough that both workers answer, many times each
 
 @pytest.fixture(scope="module")
 def layout(tmp_path_factory):
-    missing = [
-        name
-        for name, path in (
-            ("initdb", pg_binary("initdb")),
-            ("gunicorn", str(GUNICORN) if GUNICORN.exists() else None),
-            ("psql", which("psql")),
-        )
-        if path is None
-    ]
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)} on this machine")
     workdir = tmp_path_factory.mktemp("layout")
-    postgres = PrivatePostgres()
+    try:
+        require("initdb", "pg_ctl", "gunicorn")
+        postgres = PrivatePostgres(prefix="cms-layout-pg-")
+    except Unavailable as reason:
+        pytest.skip(f"production layout: {reason}")
     gunicorn = scheduler = None
     try:
         postgres.init()
         postgres.start()
         port = free_port()
+        # The README's set-up without Redis.
         env = production_env(
             postgres.create_database("cms_layout"), "", workdir / "media", port
         )
-        env.pop("REDIS_URL")  # the README's set-up without Redis
-        manage(env, "collectstatic", "--noinput")
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_demo")
-        gunicorn = start_gunicorn(env, port, workdir / "gunicorn.log", workers=2)
-        with open(workdir / "scheduler.log", "ab") as out:
-            scheduler = subprocess.Popen(
-                [sys.executable, "manage.py", "run_scheduler", "--interval", "5"],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        base = f"http://127.0.0.1:{port}"
-        wait_for(lambda: fetch(base + "/healthz", 2)[0] == 200, 60, "gunicorn")
-        yield base, env
+        build_site(env)
+        gunicorn = Gunicorn(env, port, workdir / "gunicorn.log", workers=2)
+        gunicorn.start()
+        scheduler = start_process(
+            [sys.executable, "manage.py", "run_scheduler", "--interval", "5"],
+            env,
+            workdir / "scheduler.log",
+        )
+        yield gunicorn.base_url, env
     finally:
         stop_group(scheduler)
-        stop_group(gunicorn)
+        if gunicorn is not None:
+            gunicorn.stop()
         postgres.cleanup()
 
 
 def shell(env, code: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stdout
+    return manage(env, "shell", "-c", code, timeout=120)
 
 
 def statuses(url: str, reads: int = READS) -> list[tuple[int, bool]]:

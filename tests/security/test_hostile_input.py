@@ -33,7 +33,7 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 from lxml import etree
 
 from cms.blocks import RICH_TEXT_FEATURES
-from cms.feedback import TOKEN_SALT
+from cms.feedback.services import TOKEN_SALT
 from cms.models import CustomImage, Feedback, Person, format_attribution
 from press.feeds import xml_text
 from press.models import PressContact, PressReleasePage

@@ -9,7 +9,10 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+
+from cms.editorial.roles import EDITORS, PUBLISHERS, TRANSLATORS
 
 
 class Command(BaseCommand):
@@ -28,10 +31,6 @@ class Command(BaseCommand):
             self._ensure_demo_users(password)
 
     def _ensure_demo_users(self, password):
-        from django.contrib.auth.models import Group
-
-        from cms.editorial.roles import EDITORS, PUBLISHERS, TRANSLATORS
-
         user_model = get_user_model()
         for username, group_name in (
             ("redaktor", EDITORS),

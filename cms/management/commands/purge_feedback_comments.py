@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from cms.models import Feedback
+from cms.feedback.models import Feedback
 
 
 class Command(BaseCommand):

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand
 
 from wagtail.models import Page
 
-from cms.models import SearchDocument
-from cms.search import index_page
+from cms.search.index import index_page
+from cms.search.models import SearchDocument
 
 
 class Command(BaseCommand):

@@ -5,13 +5,13 @@ or importing content. Running it again changes nothing.
 """
 
 from django.apps import apps
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from wagtail.models import Page
 
-from cms.models import BasePage
-from cms.translation_status import update_status
+from cms.bilingual.signal_handlers import is_tracked
+from cms.bilingual.status import update_status
+from cms.pages import BasePage
 
 
 class Command(BaseCommand):
@@ -23,8 +23,7 @@ class Command(BaseCommand):
             if isinstance(page, BasePage):
                 update_status(page, when=page.last_published_at)
                 count += 1
-        for label in settings.TRANSLATION_TRACKED_SNIPPETS:
-            model = apps.get_model(label)
+        for model in filter(is_tracked, apps.get_models()):
             objects = (
                 model.objects.filter(live=True)
                 if hasattr(model, "live")

@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from .network import client_ip
+from ..network import client_ip
 
 logger = logging.getLogger(__name__)
 WINDOW = 60 * 60

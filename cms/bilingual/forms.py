@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
 
-from .editorial.roles import is_translator_only
+from ..editorial.roles import is_translator_only
 
 # Fields every user may change whatever their role (Wagtail's own bookkeeping).
 ALWAYS_EDITABLE = {"comment_notifications"}

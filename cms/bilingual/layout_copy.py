@@ -9,7 +9,7 @@ criterion) are kept, as they are the same in both languages, and so are a quote'
 roles at the time of the quote (each language's role is its own field).
 
 A copied block whose text is still blank is *untranslated*: the English admin form
-keeps it as it is (cms.forms), and it makes the English version incomplete
+keeps it as it is (cms.bilingual.forms), and it makes the English version incomplete
 (``blank_required_text``), so it is never published to English readers.
 """
 
@@ -19,7 +19,7 @@ from django.utils.html import strip_tags
 
 from wagtail import blocks
 
-from .translation_status import tracked_fields
+from .status import tracked_fields
 
 TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)
 KEPT_NAMES = {"name", "party", "credit", "criterion", "role_sv", "role_en"}

@@ -1,7 +1,7 @@
 """The image and document forms of the admin (WAGTAILIMAGES_IMAGE_FORM_BASE,
 WAGTAILDOCS_DOCUMENT_FORM_BASE).
 
-Kept apart from cms.forms because Wagtail's image and document forms need the
+Kept apart from cms.bilingual.forms because Wagtail's image and document forms need the
 models loaded.
 """
 

@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from modeltranslation.translator import NotRegistered, translator
 
-from .i18n import has_value
+from ..i18n import has_value
+from .models import TranslationStatus
 
 # Page fields that are translated but are addresses or metadata, not content.
 UNTRACKED = {"slug", "url_path", "seo_title", "search_description"}
@@ -94,8 +95,6 @@ def _latest(changes, language) -> datetime | None:
 
 
 def status_row(obj):
-    from .models import TranslationStatus
-
     content_type = ContentType.objects.get_for_model(obj)
     return TranslationStatus.objects.filter(
         content_type=content_type, object_id=str(obj.pk)
@@ -105,8 +104,6 @@ def status_row(obj):
 def update_status(obj, when: datetime | None = None):
     """Record what changed in ``obj``'s published translated fields; return the
     stored TranslationStatus."""
-    from .models import TranslationStatus
-
     fields = tracked_fields(type(obj))
     if not fields or obj.pk is None:
         return None

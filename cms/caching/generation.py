@@ -1,0 +1,43 @@
+"""The site-wide cache *generation*: every cached page, fragment and route records
+the generation it was made in, and a change that readers may see starts a new one
+(see cms.caching)."""
+
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+
+
+def current_generation() -> str:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, value, None)
+        value = cache.get(GENERATION_KEY) or value
+    return value
+
+
+def invalidate(reason: str = "") -> None:
+    """Make every cached page stale at once (a single cache write), and again when
+    the current transaction commits: until then other processes still read the old
+    content, and what they cache meanwhile must not outlive the commit."""
+    _bump(reason)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump(f"{reason} (committed)"))
+
+
+def _bump(reason: str) -> None:
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    logger.info("page cache invalidated%s", f": {reason}" if reason else "")
+
+
+def request_generation(request) -> str:
+    """The cache generation, fetched once per request."""
+    if not hasattr(request, "_cms_cache_generation"):
+        request._cms_cache_generation = current_generation()
+    return request._cms_cache_generation

@@ -1,0 +1,67 @@
+"""What makes the caches stale: publishing, unpublishing, moving or deleting a page,
+publishing a snippet, and saving anything else that pages show."""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Page
+from wagtail.signals import post_page_move, published, unpublished
+
+from .cdn import purge_frontend_cache
+from .generation import invalidate
+
+# Wagtail's own models that change what readers see. Our models say so themselves
+# (``invalidates_page_cache = True``).
+WAGTAIL_MODELS_SHOWN_ON_PAGES = (
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",  # a page made private must leave the cache
+    "wagtailredirects.Redirect",
+)
+
+
+def content_changed(sender, instance=None, **kwargs):
+    """Wagtail's ``published``/``unpublished``: sent for pages and snippets."""
+    invalidate(f"{sender._meta.label} {getattr(instance, 'pk', '')}")
+    if isinstance(instance, Page):
+        purge_frontend_cache(instance)
+
+
+def page_moved(sender, instance=None, **kwargs):
+    invalidate(f"page moved {getattr(instance, 'pk', '')}")
+    purge_frontend_cache(instance)
+
+
+def object_changed(sender, instance=None, **kwargs):
+    invalidate(f"{sender._meta.label} {getattr(instance, 'pk', '')}")
+
+
+def shown_on_pages():
+    models = [apps.get_model(label) for label in WAGTAIL_MODELS_SHOWN_ON_PAGES]
+    models += [
+        model
+        for model in apps.get_models()
+        if getattr(model, "invalidates_page_cache", False)
+    ]
+    return models
+
+
+def page_deleted(sender, instance=None, **kwargs):
+    if isinstance(instance, Page):
+        invalidate(f"page deleted {instance.pk}")
+
+
+def connect() -> None:
+    published.connect(content_changed, dispatch_uid="caching-published")
+    unpublished.connect(content_changed, dispatch_uid="caching-unpublished")
+    post_page_move.connect(page_moved, dispatch_uid="caching-moved")
+    post_delete.connect(page_deleted, dispatch_uid="caching-page-deleted")
+    for model in shown_on_pages():
+        label = model._meta.label
+        # Saved rows, drafts included: a snippet with drafts is also saved directly
+        # (a first draft, a data migration, the shell), and pages show its row.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                object_changed,
+                sender=model,
+                dispatch_uid=f"caching-{signal is post_save}-{label}",
+            )

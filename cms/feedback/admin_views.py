@@ -1,0 +1,209 @@
+"""Återkoppling: the feedback report, per page and per week, for reviewers and
+administrators (comments may hold personal data)."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, FloatField, Q
+from django.db.models.functions import Cast
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import AdminDateInput
+from wagtail.models import Page
+
+import django_filters
+
+from ..editorial.roles import may_publish
+from ..reader_input import parse_number
+from .models import Feedback
+from .services import counts, svg_chart, weekly
+
+
+def _sections(request):
+    """The site's sections (the home page's children) for the filter."""
+    return Page.objects.filter(depth=3).order_by("path")
+
+
+class FeedbackFilterSet(WagtailFilterSet):
+    date_from = django_filters.DateFilter(
+        label=gettext_lazy("From"),
+        field_name="created_at",
+        lookup_expr="date__gte",
+        widget=AdminDateInput,
+    )
+    date_to = django_filters.DateFilter(
+        label=gettext_lazy("To"),
+        field_name="created_at",
+        lookup_expr="date__lte",
+        widget=AdminDateInput,
+    )
+    language = django_filters.ChoiceFilter(
+        label=gettext_lazy("Language"), choices=[("sv", "Svenska"), ("en", "English")]
+    )
+    section = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Section"), queryset=_sections, method="filter_section"
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["date_from", "date_to", "language", "section"]
+
+    def filter_section(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(page__path__startswith=value.path)
+
+
+class FeedbackRow:
+    """One page's answers in the report (plain attributes for the export)."""
+
+    def __init__(self, data, page):
+        self.page = page
+        self.title = page.title if page else ""
+        self.yes = data["yes"]
+        self.no = data["no"]
+        self.total = data["yes"] + data["no"]
+        self.comments = data["comments"]
+        self.share_yes = round(100 * self.yes / self.total) if self.total else 0
+
+
+class FeedbackReportView(ReportView):
+    """Återkoppling: answers per page, most "no" first."""
+
+    page_title = gettext_lazy("Feedback")
+    header_icon = "comment"
+    index_url_name = "cms_feedback_report"
+    index_results_url_name = "cms_feedback_report_results"
+    results_template_name = "cms/admin/feedback_results.html"
+    filterset_class = FeedbackFilterSet
+    list_export = ["title", "yes", "no", "total", "share_yes", "comments"]
+    export_headings = {
+        "title": gettext_lazy("Page"),
+        "yes": gettext_lazy("Yes"),
+        "no": gettext_lazy("No"),
+        "total": gettext_lazy("Answers"),
+        "share_yes": gettext_lazy("Share of yes (%)"),
+        "comments": gettext_lazy("Comments"),
+    }
+    ORDERINGS = {"no": "-no", "yes": "-yes", "total": "-total", "share": "share"}
+
+    def dispatch(self, request, *args, **kwargs):
+        # Comments may hold personal data: reviewers and administrators only.
+        if not may_publish(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return Feedback.objects.all()
+
+    def get_filtered_queryset(self):
+        answers = self.filter_queryset(self.get_queryset())
+        ordering = self.ORDERINGS.get(self.request.GET.get("ordering", "no"), "-no")
+        rows = (
+            answers.values("page")
+            .annotate(
+                yes=Count("pk", filter=Q(helpful=True)),
+                no=Count("pk", filter=Q(helpful=False)),
+                comments=Count("pk", filter=~Q(comment="")),
+                total=Count("pk"),
+                share=Cast(Count("pk", filter=Q(helpful=True)), FloatField())
+                / Cast(Count("pk"), FloatField()),
+            )
+            .order_by(ordering, "page")
+        )
+        return rows
+
+    def decorate_paginated_queryset(self, object_list):
+        rows = list(object_list)
+        pages = Page.objects.in_bulk([row["page"] for row in rows])
+        return [FeedbackRow(row, pages.get(row["page"])) for row in rows]
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["ordering"] = self.request.GET.get("ordering", "no")
+        context["filter_query"] = self.request.GET.urlencode()
+        # Column links change the order and keep the filters (and start at page 1).
+        params = self.request.GET.copy()
+        for name in ("ordering", "p", "page", "export"):
+            params.pop(name, None)
+        context["sort_query"] = f"{params.urlencode()}&" if params else ""
+        return context
+
+
+def feedback_detail(request):
+    """Answers per week for one page or a section (SVG chart), with the comments."""
+    if not may_publish(request.user):
+        raise PermissionDenied
+    answers = Feedback.objects.all()
+    title = _("All pages")
+    page_id = parse_number(request.GET.get("page", ""))
+    section_id = parse_number(request.GET.get("section", ""))
+    if ("page" in request.GET and page_id is None) or (
+        "section" in request.GET and section_id is None
+    ):
+        raise Http404
+    target = None
+    if page_id is not None:
+        target = Page.objects.filter(pk=page_id).first()
+        if target is None:
+            raise Http404
+        answers = answers.filter(page=target)
+        title = target.title
+    elif section_id is not None:
+        target = Page.objects.filter(pk=section_id).first()
+        if target is None:
+            raise Http404
+        answers = answers.filter(page__path__startswith=target.path)
+        title = _("Section: %(title)s") % {"title": target.title}
+    filterset = FeedbackFilterSet(
+        request.GET or None, queryset=answers, request=request
+    )
+    if filterset.is_bound and filterset.is_valid():
+        answers = filterset.qs
+    today = timezone.localdate()
+    start = (
+        filterset.form.cleaned_data.get("date_from")
+        if filterset.is_bound and filterset.is_valid()
+        else None
+    )
+    end = (
+        filterset.form.cleaned_data.get("date_to")
+        if filterset.is_bound and filterset.is_valid()
+        else None
+    )
+    end = end or today
+    start = start or end - datetime.timedelta(weeks=11)
+    if (end - start).days > 366 * 3:
+        start = end - datetime.timedelta(days=366 * 3)
+    weeks = weekly(
+        answers.filter(created_at__date__gte=start, created_at__date__lte=end),
+        start,
+        end,
+    )
+    comments = (
+        answers.exclude(comment="").select_related("page").order_by("-created_at")
+    )
+    paginator = Paginator(comments, 25)
+    number = request.GET.get("p", "1")
+    page_obj = paginator.get_page(number)
+    return TemplateResponse(
+        request,
+        "cms/admin/feedback_detail.html",
+        {
+            "title": title,
+            "target": target,
+            "totals": counts(answers),
+            "weeks": weeks,
+            "chart": mark_safe(svg_chart(weeks, title)),  # noqa: S308 - built from escaped parts
+            "comments": page_obj,
+            "filter_form": filterset.form,
+        },
+    )

@@ -1,0 +1,181 @@
+"""The abstract base of every page type."""
+
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page, PageViewRestriction, get_page_models
+
+from .bilingual.forms import PageForm
+from .bilingual.models import TRANSLATION_STATUS_CHOICES
+from .bilingual.panels import TranslationStatusPanel
+from .bilingual.readiness import EnglishReadinessMixin
+from .bilingual.status import status_info
+from .editorial.permissions import EditorialPagePermissionTester
+from .feedback.panels import FeedbackSummaryPanel
+from .redirects import add_redirects, subtree, urls_by_language
+
+
+class BasePage(EnglishReadinessMixin, Page):
+    """Abstract base of every page type: language readiness for the language policy.
+
+    A page is available in English when it is not marked Swedish-only and none of
+    its ``english_required_fields`` is missing in English (EnglishReadinessMixin).
+    ``english_ready`` stores that for the live version so listings, feeds and
+    sitemaps can filter in SQL.
+    """
+
+    english_required_fields: tuple[str, ...] = ("title",)
+    # Whether the page's main content may be served from the fragment cache
+    # (cms.caching.fragments.fragment_key). Listings turn it off: each filter and
+    # page number is its own URL, and the page cache holds those already.
+    cache_content = True
+
+    def permissions_for_user(self, user):
+        return EditorialPagePermissionTester(user, self)
+
+    def get_view_restrictions(self):
+        # cms.caching.routes remembers that a page and its ancestors have no view
+        # restrictions (until a restriction changes), saving two queries a request.
+        if getattr(self, "_cms_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    swedish_only = models.BooleanField(
+        _("Swedish only"),
+        default=False,
+        help_text=_(
+            "Tick if this page will not be translated. English readers then get a "
+            "short notice that links to the Swedish page."
+        ),
+    )
+    english_ready = models.BooleanField(
+        _("available in English"), default=False, editable=False
+    )
+    # Kept up to date when the page is published (cms.bilingual.status), so a
+    # reader's request needs no extra work to show the "outdated" notice.
+    translation_status = models.CharField(
+        _("translation status"),
+        max_length=12,
+        choices=TRANSLATION_STATUS_CHOICES,
+        default="sv_only",
+        editable=False,
+    )
+    swedish_changed_at = models.DateTimeField(
+        _("Swedish last changed"), null=True, blank=True, editable=False
+    )
+    feedback_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("feedback contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Optional. This person gets an email when a reader answers “No” and "
+            "leaves a comment."
+        ),
+    )
+
+    content_panels = [
+        TranslationStatusPanel(),
+        FeedbackSummaryPanel(),
+        *Page.content_panels,
+    ]
+    settings_panels = [
+        MultiFieldPanel([FieldPanel("swedish_only")], heading=_("Languages")),
+        MultiFieldPanel([FieldPanel("feedback_contact")], heading=_("Reader feedback")),
+        *Page.settings_panels,
+    ]
+    base_form_class = PageForm
+
+    class Meta:
+        abstract = True
+
+    # Editors preview the draft in each language.
+    @property
+    def preview_modes(self):
+        return [("sv", _("Swedish")), ("en", _("English"))]
+
+    @property
+    def default_preview_mode(self):
+        return "sv"
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in ("sv", "en") else "sv"
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode_name)
+            # Render now, while the preview language is active.
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+        return response
+
+    def translation_status_info(self) -> dict | None:
+        """The stored translation status with field labels, for the edit view."""
+        return status_info(self)
+
+    def compute_english_ready(self) -> bool:
+        return not self.swedish_only and not self.missing_english_fields()
+
+    def is_available_in(self, language: str) -> bool:
+        if language == "sv":
+            return True
+        return self.compute_english_ready()
+
+    def save(self, *args, **kwargs):
+        self.english_ready = self.compute_english_ready()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "english_ready" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "english_ready"]
+        old_urls = self._urls_before_slug_change(update_fields)
+        result = super().save(*args, **kwargs)
+        if old_urls:
+            add_redirects(old_urls, subtree(self))
+        return result
+
+    def _urls_before_slug_change(self, update_fields) -> dict | None:
+        """The URLs of this live page and its descendants in every language, when
+        this save changes a slug (so the old URLs can redirect afterwards)."""
+        if not self.pk or (
+            update_fields is not None
+            and not {"slug", "slug_sv", "slug_en"} & set(update_fields)
+        ):
+            return None
+        stored = (
+            Page.objects.filter(pk=self.pk).values("live", "slug_sv", "slug_en").first()
+        )
+        if not stored or not stored["live"]:
+            return None
+        if (stored["slug_sv"], stored["slug_en"]) == (self.slug_sv, self.slug_en):
+            return None
+        return urls_by_language(subtree(Page.objects.get(pk=self.pk)))
+
+
+def available_in_english_q():
+    """A Q for querysets of plain ``Page`` (menus mix page types): pages whose own
+    type's stored ``english_ready`` is true. One query whatever the number of pages
+    or types; ``readable()`` does the same for querysets of one page type."""
+    page_models = [
+        model
+        for model in get_page_models()
+        if issubclass(model, BasePage) and not model._meta.abstract
+    ]
+    types = ContentType.objects.get_for_models(*page_models)
+    return reduce(
+        or_,
+        [
+            Q(
+                content_type=types[model],
+                pk__in=model.objects.filter(english_ready=True).values("pk"),
+            )
+            for model in page_models
+        ],
+    )

@@ -1,0 +1,70 @@
+"""Language versions of a page: hreflang links, the language switcher, canonical
+addresses, the SEO title and ``lang`` attributes for Swedish shown on English pages."""
+
+from django import template
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from wagtail.models import Page
+
+from cms.i18n import (
+    absolute,
+    alternates_for_page,
+    alternates_for_path,
+    lang_if_fallback,
+    page_url_in,
+    value_and_lang,
+)
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The page in each language: for hreflang links and the language switcher."""
+    request = context.get("request")
+    page = context.get("page")
+    if page is not None and isinstance(page, Page) and page.pk:
+        return alternates_for_page(page, request)
+    if request is None:
+        return []
+    return alternates_for_path(request)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    request = context.get("request")
+    page = context.get("page")
+    if page is not None and isinstance(page, Page) and page.pk:
+        language = translation.get_language()
+        if not page.is_available_in(language):
+            language = "sv"
+        return absolute(page_url_in(page, language, request) or "", request)
+    return request.build_absolute_uri(request.path) if request else ""
+
+
+@register.simple_tag(takes_context=True)
+def url_in(context, page, language):
+    return page_url_in(page, language, context.get("request"))
+
+
+@register.filter
+def lang_attr(obj, field_name):
+    """` lang="sv"` when ``obj.field_name`` is shown in Swedish on an English page."""
+    lang = lang_if_fallback(obj, field_name)
+    return format_html(' lang="{}"', lang) if lang else mark_safe("")
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    return absolute(url, context.get("request"))
+
+
+@register.simple_tag
+def html_title(page):
+    """The SEO title in the active language if there is one, else the page title."""
+    seo_title, lang = value_and_lang(page, "seo_title")
+    if seo_title and lang == translation.get_language():
+        return seo_title
+    return page.title

@@ -1,0 +1,43 @@
+"""Formatting for readers: dates in the active language, JSON-LD, model names."""
+
+import datetime
+import json
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def long_date(value):
+    """31 augusti 2021 / 31 August 2021, in the active language."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return date_format(value, "j F Y")
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org JSON-LD block; <, > and & are escaped so no value can close
+    the script element."""
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    safe_text = mark_safe(text)  # noqa: S308 (escaped above)
+    return format_html('<script type="application/ld+json">{}</script>', safe_text)
+
+
+@register.filter
+def verbose_name(model) -> str:
+    """The model's verbose name, capitalised (for labels in search results)."""
+    if model is None:
+        return ""
+    name = str(model._meta.verbose_name)
+    return name[:1].upper() + name[1:]
