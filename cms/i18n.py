@@ -83,10 +83,10 @@ def page_url_in(
 
 
 def absolute(url: str, request: Any = None) -> str:
+    """``url`` at the site's one public address (BASE_URL), never at the Host a
+    request happened to use (``request`` is accepted for callers' convenience)."""
     if url.startswith(("http://", "https://")):
         return url
-    if request is not None:
-        return request.build_absolute_uri(url)
     return settings.BASE_URL + url
 
 

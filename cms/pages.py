@@ -118,6 +118,17 @@ class BasePage(EnglishReadinessMixin, Page):
                 response.render()
         return response
 
+    def get_url_parts(self, request=None):
+        """Wagtail's, with the site's public address (BASE_URL) as the root: feeds,
+        sitemaps, canonical and share links, e-mails and CDN purges all name the
+        site the same way, whatever the Site record or the request's Host says.
+        Relative links (``page.url``) are unchanged."""
+        parts = super().get_url_parts(request)
+        if parts is None or parts[1] is None:
+            return parts
+        site_id, _site_root_url, page_path = parts
+        return site_id, settings.BASE_URL, page_path
+
     def translation_status_info(self) -> dict | None:
         """The stored translation status with field labels, for the edit view."""
         return status_info(self)

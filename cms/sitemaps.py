@@ -62,7 +62,7 @@ def _urlset(request, rows) -> str:
     site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
     root = site.root_page
     root_paths = {"sv": root.url_path_sv, "en": root.url_path_en or root.url_path_sv}
-    base = request.build_absolute_uri("/").rstrip("/")
+    base = settings.BASE_URL
     english = _english_ids(rows)
     parts = ['<?xml version="1.0" encoding="UTF-8"?>', f"<urlset {NAMESPACES}>"]
     for row in rows:
@@ -102,7 +102,7 @@ def sitemap(request, section: str | None = None):
         total = pages.count()
         if total <= chunk:
             return _xml(_urlset(request, list(pages.values(*FIELDS))))
-        base = request.build_absolute_uri("/").rstrip("/")
+        base = settings.BASE_URL
         sections = [
             base + reverse("sitemap_section", args=[n])
             for n in range(1, (total - 1) // chunk + 2)

@@ -34,10 +34,21 @@ class ReleaseFeed(Feed):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
+    def organisation(self) -> str:
+        return self.index.get_site().site_name or "Region Blekinge"
+
     def title(self):
         return _("%(organisation)s: news and press releases") % {
-            "organisation": self.index.get_site().site_name or "Region Blekinge"
+            "organisation": self.organisation()
         }
+
+    # RFC 4287 wants an author on every Atom entry (or on the feed): the region,
+    # which publishes every release.
+    def author_name(self):
+        return self.organisation()
+
+    def item_author_name(self, item):
+        return self.organisation()
 
     def link(self):
         return self.index.get_full_url(self.request)

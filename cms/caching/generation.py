@@ -3,6 +3,7 @@ the generation it was made in, and a change that readers may see starts a new on
 (see cms.caching)."""
 
 import logging
+import time
 import uuid
 
 from django.core.cache import cache
@@ -15,11 +16,24 @@ GENERATION_KEY = "pagecache:generation"
 
 def current_generation() -> str:
     value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = uuid.uuid4().hex
+    if value is None or generation_time(value) is None:
+        value = _new_generation()
         cache.add(GENERATION_KEY, value, None)
         value = cache.get(GENERATION_KEY) or value
     return value
+
+
+def _new_generation() -> str:
+    # When the generation began, then a random part: one shared value says when
+    # readers' content last changed (Last-Modified), the same in every process.
+    return f"{int(time.time())}-{uuid.uuid4().hex}"
+
+
+def generation_time(generation: str) -> int | None:
+    """When ``generation`` began (seconds since the epoch), or None for a value
+    written by an older version of this module."""
+    stamp, _dash, _rest = str(generation).partition("-")
+    return int(stamp) if stamp.isdigit() and _rest else None
 
 
 def invalidate(reason: str = "") -> None:
@@ -32,7 +46,7 @@ def invalidate(reason: str = "") -> None:
 
 
 def _bump(reason: str) -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    cache.set(GENERATION_KEY, _new_generation(), None)
     logger.info("page cache invalidated%s", f": {reason}" if reason else "")
 
 

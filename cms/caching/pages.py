@@ -10,9 +10,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 
-from .generation import GENERATION_KEY, current_generation
+from .generation import GENERATION_KEY, current_generation, generation_time
 from .rules import cacheable_environ
 
 logger = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ def _shared_cache_control() -> str:
     )
 
 
-def store(key: str, response, stored_at: float, generation: str) -> None:
+def store(key: str, response, last_modified: int, generation: str) -> None:
     """Store ``response`` (already given its cache headers) under ``key``, as made
     in ``generation`` (read before the response was made)."""
     entry = {
@@ -89,7 +89,7 @@ def store(key: str, response, stored_at: float, generation: str) -> None:
             if name.lower() not in UNSTORED_HEADERS
         ],
         "etag": response["ETag"],
-        "stored_at": stored_at,
+        "last_modified": last_modified,
     }
     try:
         cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
@@ -97,8 +97,12 @@ def store(key: str, response, stored_at: float, generation: str) -> None:
         logger.exception("page cache write failed")
 
 
-def prepare(response) -> float:
-    """Give a cacheable response its shared-cache headers; return the time."""
+def prepare(response, generation: str) -> int:
+    """Give a cacheable response its shared-cache headers; return its
+    Last-Modified: when the generation it was made in began, that is when anything
+    readers see last changed. Every process shares the generation, so every worker
+    gives the same time for the same content, and a conditional request with only
+    If-Modified-Since can get 304."""
     # The language comes from the path, not the Accept-Language header, so that
     # header is dropped from Vary to let shared caches keep one copy per URL.
     vary = [
@@ -111,22 +115,30 @@ def prepare(response) -> float:
     elif response.has_header("Vary"):
         del response["Vary"]
     patch_vary_headers(response, ("Cookie",))
-    stored_at = time.time()
+    last_modified = generation_time(generation) or int(time.time())
     response["Cache-Control"] = _shared_cache_control()
     response["ETag"] = (
         '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"'
     )
-    response["Last-Modified"] = http_date(stored_at)
-    return stored_at
+    response["Last-Modified"] = http_date(last_modified)
+    return last_modified
 
 
 def not_modified(environ, entry) -> bool:
+    """As Django's get_conditional_response decides for GET: If-None-Match when
+    sent, else If-Modified-Since."""
     if_none_match = environ.get("HTTP_IF_NONE_MATCH", "")
     if if_none_match:
         return entry["etag"] in [tag.strip() for tag in if_none_match.split(",")] or (
             if_none_match.strip() == "*"
         )
-    return False
+    since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return since is not None and entry_time(entry) <= since
+
+
+def entry_time(entry) -> int:
+    # Entries stored before Last-Modified followed the generation have stored_at.
+    return int(entry.get("last_modified") or entry.get("stored_at") or 0)
 
 
 def log_hit(environ, status: int, started: float) -> None:
@@ -169,8 +181,15 @@ class PageCacheMiddleware:
         request._cms_cache_generation = generation
         response = self.get_response(request)
         if cacheable_response(response):
-            store(key, response, prepare(response), generation)
+            last_modified = prepare(response, generation)
+            store(key, response, last_modified, generation)
             response["X-Cache"] = "MISS"
+            return get_conditional_response(
+                request,
+                etag=response["ETag"],
+                last_modified=last_modified,
+                response=response,
+            )
         return response
 
     @staticmethod
@@ -182,7 +201,7 @@ class PageCacheMiddleware:
         return get_conditional_response(
             request,
             etag=entry["etag"],
-            last_modified=int(entry["stored_at"]),
+            last_modified=entry_time(entry),
             response=response,
         )
 

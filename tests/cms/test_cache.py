@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.http import http_date, parse_http_date
 
 from cms.models import Person
 from press.models import PressReleasePage
@@ -354,8 +355,8 @@ class FrontendCachePurgeTests(TestCase):
             self.assertIn(url, purged)
 
 
-class WSGICacheTests(TestCase):
-    """cms.wsgi answers hits before Django builds a request, with the same headers."""
+class WSGICall:
+    """Calls a WSGI application as gunicorn would."""
 
     def call(self, app, path, query="", **extra):
         from wsgiref.util import setup_testing_defaults
@@ -390,6 +391,10 @@ class WSGICacheTests(TestCase):
             request_started.connect(close_old_connections)
             request_finished.connect(close_old_connections)
         return captured["status"], captured["headers"], body
+
+
+class WSGICacheTests(WSGICall, TestCase):
+    """cms.wsgi answers hits before Django builds a request, with the same headers."""
 
     def test_hits_are_served_before_django_with_all_headers(self):
         from unittest import mock
@@ -432,3 +437,64 @@ class WSGICacheTests(TestCase):
         make_release(title_sv="Ny efter cache", title_en="New after cache")
         status, headers, _body = self.call(app, SEED_SV)
         self.assertEqual(headers["X-Cache"], "MISS")
+
+
+class LastModifiedTests(WSGICall, TestCase):
+    """Last-Modified is the time of the last change readers can see (the cache
+    generation, shared by every process), not the time a process filled its cache,
+    and If-Modified-Since alone gets 304 on both paths."""
+
+    def test_last_modified_is_the_same_whoever_fills_the_cache(self):
+        from cms.caching.pages import entry_key
+
+        first = self.client.get(SEED_SV)
+        self.assertEqual(first["X-Cache"], "MISS")
+        # Another worker fills its copy later: same content, same time.
+        time.sleep(1.1)
+        cache.delete(entry_key(first.wsgi_request.META))
+        self.assertEqual(cache.get("pagecache:generation"), self.generation)
+        second = self.client.get(SEED_SV)
+        self.assertEqual(second["X-Cache"], "MISS")
+        self.assertEqual(second["ETag"], first["ETag"])
+        self.assertEqual(second["Last-Modified"], first["Last-Modified"])
+
+    def test_a_publish_moves_last_modified_forward(self):
+        first = self.client.get(SEED_EN)
+        time.sleep(1.1)
+        make_release(title_sv="Senare nyhet", title_en="Later news")
+        second = self.client.get(SEED_EN)
+        self.assertGreater(
+            parse_http_date(second["Last-Modified"]),
+            parse_http_date(first["Last-Modified"]),
+        )
+
+    def test_if_modified_since_alone_gets_304_from_django_and_from_wsgi(self):
+        from unittest import mock
+
+        from django.core.handlers.wsgi import WSGIHandler
+
+        from cms.caching.pages import CachedWSGIApplication
+
+        self.client.get(SEED_SV)
+        stored = self.client.get(SEED_SV)
+        self.assertEqual(stored["X-Cache"], "HIT")
+        since = stored["Last-Modified"]
+        response = self.client.get(SEED_SV, HTTP_IF_MODIFIED_SINCE=since)
+        self.assertEqual(response.status_code, 304)
+        app = CachedWSGIApplication(WSGIHandler())
+        self.call(app, SEED_SV)  # stored under the address as WSGI sees it
+        with mock.patch.object(
+            WSGIHandler, "__call__", side_effect=AssertionError("Django ran")
+        ):
+            status, _headers, body = self.call(
+                app, SEED_SV, HTTP_IF_MODIFIED_SINCE=since
+            )
+        self.assertEqual((status, body), ("304 Not Modified", b""))
+        earlier = http_date(parse_http_date(since) - 60)
+        response = self.client.get(SEED_SV, HTTP_IF_MODIFIED_SINCE=earlier)
+        self.assertEqual(response.status_code, 200)
+
+    def setUp(self):
+        from cms.caching.generation import current_generation
+
+        self.generation = current_generation()
