@@ -44,19 +44,25 @@ run: setup ## Set up and serve the demo site on HOST:PORT (default 127.0.0.1:800
 		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(MANAGE) runserver $(HOST):$(PORT)
 
-.PHONY: browser-deps
-browser-deps: ## Install Debian's chromium for the browser tests if it is missing
-	@if [ ! -x /usr/bin/chromium ]; then \
+.PHONY: test-deps
+test-deps: ## Install the Debian packages the suite runs for real if missing (chromium, nginx)
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v nginx >/dev/null || missing="$$missing nginx-light"; \
+	[ -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || \
+		missing="$$missing libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static"; \
+	command -v openssl >/dev/null || missing="$$missing openssl"; \
+	if [ -n "$$missing" ]; then \
 		if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-			echo "Installing Debian's chromium for the browser tests..."; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+			echo "Installing Debian packages for the tests:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 		else \
-			echo "WARNING: /usr/bin/chromium is missing; browser tests will be skipped (sudo apt-get install chromium)."; \
+			echo "WARNING: missing$$missing; the tests that need them are skipped (sudo apt-get install$$missing)."; \
 		fi; \
 	fi
 
 .PHONY: test
-test: install browser-deps ## Set up and run the whole test suite (DATABASE_URL selects PostgreSQL)
+test: install test-deps ## Set up and run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 .PHONY: lint

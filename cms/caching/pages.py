@@ -129,9 +129,10 @@ def not_modified(environ, entry) -> bool:
     sent, else If-Modified-Since."""
     if_none_match = environ.get("HTTP_IF_NONE_MATCH", "")
     if if_none_match:
-        return entry["etag"] in [tag.strip() for tag in if_none_match.split(",")] or (
-            if_none_match.strip() == "*"
-        )
+        # Weak comparison (RFC 9110 13.1.2), as Django does: a proxy that compresses
+        # the page (nginx's gzip) sends the ETag on as W/"...".
+        tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
+        return entry["etag"] in tags or if_none_match.strip() == "*"
     since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
     return since is not None and entry_time(entry) <= since
 
