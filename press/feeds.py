@@ -4,6 +4,7 @@ import re
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -34,21 +35,23 @@ class ReleaseFeed(Feed):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
+    @cached_property
     def organisation(self) -> str:
+        # Once per feed: every entry names it as author.
         return self.index.get_site().site_name or "Region Blekinge"
 
     def title(self):
         return _("%(organisation)s: news and press releases") % {
-            "organisation": self.organisation()
+            "organisation": self.organisation
         }
 
     # RFC 4287 wants an author on every Atom entry (or on the feed): the region,
     # which publishes every release.
     def author_name(self):
-        return self.organisation()
+        return self.organisation
 
     def item_author_name(self, item):
-        return self.organisation()
+        return self.organisation
 
     def link(self):
         return self.index.get_full_url(self.request)
