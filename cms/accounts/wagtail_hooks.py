@@ -6,12 +6,17 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .views import can_see_security, failed_logins
+from .views import FailedLoginsReportView, can_see_security
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("failed-logins/", failed_logins, name="cms_failed_logins")]
+    view = FailedLoginsReportView.as_view()
+    results = FailedLoginsReportView.as_view(results_only=True)
+    return [
+        path("failed-logins/", view, name="cms_failed_logins"),
+        path("failed-logins/results/", results, name="cms_failed_logins_results"),
+    ]
 
 
 class AdministratorMenuItem(MenuItem):

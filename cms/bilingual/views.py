@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import log
 from wagtail.models import Page
@@ -110,6 +111,20 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         fields = ["status", "section", "content_type"]
 
 
+class SectionTitleColumn(TitleColumn):
+    """The title, linked to its editor, with the site section beneath it."""
+
+    cell_template_name = "cms/admin/section_title_cell.html"
+
+
+class StatusColumn(Column):
+    cell_template_name = "cms/admin/translation_status_cell.html"
+
+
+class FieldsColumn(Column):
+    cell_template_name = "cms/admin/translation_fields_cell.html"
+
+
 class TranslationStatusReportView(ReportView):
     """Översättningsstatus: pages and snippets by translation status."""
 
@@ -117,7 +132,19 @@ class TranslationStatusReportView(ReportView):
     header_icon = "globe"
     index_url_name = "cms_translation_status"
     index_results_url_name = "cms_translation_status_results"
-    results_template_name = "cms/admin/translation_status_results.html"
+    columns = [
+        SectionTitleColumn(
+            "title", label=gettext_lazy("Title"), get_url=lambda row: row.edit_url
+        ),
+        Column("kind", label=gettext_lazy("Kind")),
+        StatusColumn("status", label=gettext_lazy("Status")),
+        FieldsColumn(
+            "fields", label=gettext_lazy("Missing or outdated English fields")
+        ),
+        DateColumn("swedish_changed_at", label=gettext_lazy("Swedish last changed")),
+        DateColumn("english_changed_at", label=gettext_lazy("English last changed")),
+    ]
+    no_results_message = gettext_lazy("Nothing matches the filters.")
     filterset_class = TranslationStatusFilterSet
     list_export = [
         "title",

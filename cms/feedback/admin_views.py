@@ -9,12 +9,14 @@ from django.db.models import Count, FloatField, Q
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Page
@@ -73,6 +75,10 @@ class FeedbackRow:
         self.total = data["yes"] + data["no"]
         self.comments = data["comments"]
         self.share_yes = round(100 * self.yes / self.total) if self.total else 0
+        self.share_label = f"{self.share_yes} %"
+        self.detail_url = (
+            reverse("cms_feedback_detail") + f"?page={page.pk}" if page else None
+        )
 
 
 class FeedbackReportView(ReportView):
@@ -82,7 +88,23 @@ class FeedbackReportView(ReportView):
     header_icon = "comment"
     index_url_name = "cms_feedback_report"
     index_results_url_name = "cms_feedback_report_results"
-    results_template_name = "cms/admin/feedback_results.html"
+    columns = [
+        TitleColumn(
+            "title", label=gettext_lazy("Page"), get_url=lambda row: row.detail_url
+        ),
+        NumberColumn("yes", label=gettext_lazy("Yes"), sort_key="yes"),
+        NumberColumn("no", label=gettext_lazy("No"), sort_key="no"),
+        NumberColumn("total", label=gettext_lazy("Answers"), sort_key="total"),
+        Column(
+            "share_yes",
+            label=gettext_lazy("Share of yes"),
+            accessor="share_label",
+            sort_key="share",
+        ),
+        NumberColumn("comments", label=gettext_lazy("Comments")),
+    ]
+    default_ordering = "-no"  # the pages readers found least helpful first
+    no_results_message = gettext_lazy("No answers match the filters.")
     filterset_class = FeedbackFilterSet
     list_export = ["title", "yes", "no", "total", "share_yes", "comments"]
     export_headings = {
@@ -93,7 +115,6 @@ class FeedbackReportView(ReportView):
         "share_yes": gettext_lazy("Share of yes (%)"),
         "comments": gettext_lazy("Comments"),
     }
-    ORDERINGS = {"no": "-no", "yes": "-yes", "total": "-total", "share": "share"}
 
     def dispatch(self, request, *args, **kwargs):
         # Comments may hold personal data: reviewers and administrators only.
@@ -106,7 +127,7 @@ class FeedbackReportView(ReportView):
 
     def get_filtered_queryset(self):
         answers = self.filter_queryset(self.get_queryset())
-        ordering = self.ORDERINGS.get(self.request.GET.get("ordering", "no"), "-no")
+        ordering = self.ordering or self.default_ordering
         rows = (
             answers.values("page")
             .annotate(
@@ -122,20 +143,16 @@ class FeedbackReportView(ReportView):
         return rows
 
     def decorate_paginated_queryset(self, object_list):
-        rows = list(object_list)
-        pages = Page.objects.in_bulk([row["page"] for row in rows])
-        return [FeedbackRow(row, pages.get(row["page"])) for row in rows]
+        # Rows are values() dicts; the table is built before ReportView decorates
+        # the page, so both get the same FeedbackRow objects (one query for pages).
+        if getattr(self, "_rows", None) is None:
+            rows = list(object_list)
+            pages = Page.objects.in_bulk([row["page"] for row in rows])
+            self._rows = [FeedbackRow(row, pages.get(row["page"])) for row in rows]
+        return self._rows
 
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["ordering"] = self.request.GET.get("ordering", "no")
-        context["filter_query"] = self.request.GET.urlencode()
-        # Column links change the order and keep the filters (and start at page 1).
-        params = self.request.GET.copy()
-        for name in ("ordering", "p", "page", "export"):
-            params.pop(name, None)
-        context["sort_query"] = f"{params.urlencode()}&" if params else ""
-        return context
+    def get_table(self, object_list):
+        return super().get_table(self.decorate_paginated_queryset(object_list))
 
 
 def feedback_detail(request):
