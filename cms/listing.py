@@ -27,7 +27,9 @@ class KeysFirstPaginator(Paginator):
         return super()._get_page(items, number, paginator)
 
 
-def render_listing(page, request, form, items, *, name: str, per_page: int):
+def render_listing(
+    page, request, form, items, *, name: str, per_page: int, context=None
+):
     """Render ``page`` with ``items`` filtered by ``form`` and paginated.
 
     Page numbers that make no sense (``abc``, ``0``, past the end) are a 404, and
@@ -43,6 +45,7 @@ def render_listing(page, request, form, items, *, name: str, per_page: int):
     response = page.render(
         request,
         context_overrides={
+            **(context or {}),
             "filter_form": form,
             name: paginator.page(number),
             "paginator": paginator,

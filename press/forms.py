@@ -3,7 +3,6 @@
 from urllib.parse import urlencode
 
 from django import forms
-from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +19,8 @@ class NewsFilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
     month = forms.TypedChoiceField(label=_("Month"), required=False, coerce=int)
 
-    def __init__(self, *args, index, kinds, language: str = "sv", **kwargs):
+    def __init__(self, *args, years, kinds, language: str = "sv", **kwargs):
+        """``years``: the years with releases in ``language``, newest first."""
         super().__init__(*args, **kwargs)
         self.language = language
         self.fields["kind"].choices = [
@@ -36,16 +36,8 @@ class NewsFilterForm(forms.Form):
         self.fields["area"].choices = [("", _("All areas"))] + [
             (slug, area.title) for slug, area in self.areas_by_slug.items()
         ]
-        first = (
-            index.releases(language)
-            .order_by("publication_date")
-            .values_list("publication_date", flat=True)
-            .first()
-        )
-        this_year = timezone.localdate().year
-        first_year = timezone.localtime(first).year if first else this_year
         self.fields["year"].choices = [("", _("All years"))] + [
-            (year, str(year)) for year in range(this_year, first_year - 1, -1)
+            (year, str(year)) for year in years
         ]
         self.fields["month"].choices = [("", _("All months"))] + list(MONTHS.items())
 

@@ -1,10 +1,16 @@
 """Newsroom: the news index and press releases/news items."""
 
+import datetime
+
 from django import forms
+from django.conf import settings
 from django.db import models
-from django.db.models import Q
-from django.http import HttpResponseBadRequest
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +18,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -51,30 +57,125 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         """Live releases under this index that exist in ``language``."""
         return readable(PressReleasePage.objects.child_of(self), language)
 
-    def _filter_form(self, request):
+    def _filter_form(self, request, data=None, years=None):
+        data = request.GET if data is None else data
+        if years is None:
+            years = self.archive_years()
         return NewsFilterForm(
-            request.GET or None,
-            index=self,
+            data or None,
+            years=year_range([int(year["label"]) for year in years]),
             kinds=PressReleasePage.KIND_CHOICES,
             language=get_language(),
         )
 
     @path("")
     def index_view(self, request):
+        return self._listing(request)
+
+    @re_path(r"^(?P<year>[0-9]{4})/$", name="archive_year")
+    def archive_year(self, request, year):
+        return self._listing(request, int(year))
+
+    @re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", name="archive_month")
+    def archive_month(self, request, year, month):
+        return self._listing(request, int(year), int(month))
+
+    def _listing(self, request, year: int | None = None, month: int | None = None):
+        """The list, or the archive of a year or a month of it: /nyheter/2023/08/,
+        /en/news/2023/08/. An archive with nothing in the reader's language is a
+        404 (so is a month that does not exist)."""
         releases = (
             self.releases()
             .order_by("-publication_date", "-pk")
             .defer(*HEAVY_FIELDS)
             .select_related("image")
         )
+        context = {}
+        if year is not None:
+            if month is not None and not 1 <= month <= 12:
+                raise Http404("No such month")
+            period = archive_period(year, month)
+            releases = releases.filter(**period)
+            if not releases.exists():
+                raise Http404("No releases in this period")
+            context = {
+                "archive": archive_label(year, month),
+                # The same archive in each language, where it has releases.
+                "subpage_path": self.reverse_subpage(
+                    "archive_month" if month else "archive_year",
+                    args=[f"{year}", f"{month:02}"] if month else [f"{year}"],
+                ),
+                "subpage_languages": [
+                    language
+                    for language, _name in settings.LANGUAGES
+                    if self.releases(language).filter(**period).exists()
+                ],
+            }
+        # The period comes from the address; the form filters by kind and area.
+        query = request.GET.copy()
+        if year is not None:
+            query.pop("year", None)
+            query.pop("month", None)
+        # One query gives the archive's years and the filter's year choices.
+        years = self.archive_years(year)
+        context["archive_years"] = years
+        context["archive_months"] = lazy_list(
+            lambda: self.archive_months(year, month) if year else []
+        )
         return render_listing(
             self,
             request,
-            self._filter_form(request),
+            self._filter_form(request, query, years),
             releases,
             name="releases",
             per_page=self.per_page,
+            context=context,
         )
+
+    def archive_years(self, current: int | None = None) -> list[dict]:
+        """Each year with releases in the active language, newest first, with its
+        count (one query)."""
+        rows = (
+            self.releases()
+            .order_by()
+            .annotate(year=ExtractYear("publication_date"))
+            .values("year")
+            .annotate(count=Count("pk"))
+            .order_by("-year")
+        )
+        return [
+            {
+                "label": str(row["year"]),
+                "count": row["count"],
+                "url": self.url
+                + self.reverse_subpage("archive_year", args=[f"{row['year']}"]),
+                "current": row["year"] == current,
+            }
+            for row in rows
+        ]
+
+    def archive_months(self, year: int, current: int | None = None) -> list[dict]:
+        rows = (
+            self.releases()
+            .filter(**archive_period(year))
+            .order_by()
+            .annotate(month=ExtractMonth("publication_date"))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by("month")
+        )
+        return [
+            {
+                "label": str(MONTHS[row["month"]]),
+                "count": row["count"],
+                "url": self.url
+                + self.reverse_subpage(
+                    "archive_month", args=[f"{year}", f"{row['month']:02}"]
+                ),
+                "current": row["month"] == current,
+            }
+            for row in rows
+        ]
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
@@ -97,6 +198,29 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def feed_url(self, kind: str = "rss") -> str:
         return self.url + self.reverse_subpage(kind)
+
+
+def year_range(years: list[int]) -> list[int]:
+    """The filter's years: this year back to the first with releases, newest
+    first (a year in between without releases is a valid, empty choice)."""
+    this_year = timezone.localdate().year
+    first = min(years, default=this_year)
+    return list(range(max([this_year, *years]), first - 1, -1))
+
+
+def archive_period(year: int, month: int | None = None) -> dict:
+    """Lookups for releases published in a year or a month of it, in the site's
+    time zone (a release at 00:30 on 1 September is September's)."""
+    period = {"publication_date__year": year}
+    if month is not None:
+        period["publication_date__month"] = month
+    return period
+
+
+def archive_label(year: int, month: int | None = None) -> dict:
+    """The period as readers name it: "2023", "augusti 2023", "August 2023"."""
+    label = date_format(datetime.date(year, month, 1), "F Y") if month else str(year)
+    return {"year": year, "month": month, "label": label}
 
 
 # Listings never show the body; not loading it keeps long lists light.

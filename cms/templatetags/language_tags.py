@@ -1,6 +1,8 @@
 """Language versions of a page: hreflang links, the language switcher, canonical
 addresses, the SEO title and ``lang`` attributes for Swedish shown on English pages."""
 
+from dataclasses import replace
+
 from django import template
 from django.utils import translation
 from django.utils.html import format_html
@@ -26,7 +28,10 @@ def language_versions(context):
     request = context.get("request")
     page = context.get("page")
     if page is not None and isinstance(page, Page) and page.pk:
-        return alternates_for_page(page, request)
+        return [
+            _at_subpage(context, version)
+            for version in alternates_for_page(page, request)
+        ]
     if request is None:
         return []
     return alternates_for_path(request)
@@ -40,8 +45,24 @@ def canonical_url(context):
         language = translation.get_language()
         if not page.is_available_in(language):
             language = "sv"
-        return absolute(page_url_in(page, language, request) or "", request)
+        url = page_url_in(page, language, request) or ""
+        return absolute(url + context.get("subpage_path", "") if url else "", request)
     return request.build_absolute_uri(request.path) if request else ""
+
+
+def _at_subpage(context, version):
+    """A page's routable subpage (an archive month) in each language: the same
+    sub-address under the page's translated address, where it has content."""
+    subpath = context.get("subpage_path")
+    if not subpath or not version.url:
+        return version
+    return replace(
+        version,
+        url=version.url + subpath,
+        full_url=version.full_url + subpath,
+        available=version.available
+        and version.code in context.get("subpage_languages", ()),
+    )
 
 
 @register.simple_tag(takes_context=True)

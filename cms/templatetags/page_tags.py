@@ -4,7 +4,7 @@ import datetime
 import json
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -20,6 +20,19 @@ def long_date(value):
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     return date_format(value, "j F Y")
+
+
+@register.filter
+def long_datetime(value):
+    """13 juni 2018 kl. 13.51 / 13 June 2018, 13:51: the date and time of day in
+    the active language's style (Språkrådet's "kl." with a full stop)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    if translation.get_language() == "sv":
+        return date_format(value, r"j F Y \k\l. H.i")
+    return date_format(value, "j F Y, H:i")
 
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

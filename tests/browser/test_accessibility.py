@@ -15,6 +15,7 @@ PAGES = {
         "/nyheter/?kind=news&year=2023",
         "/en/news/?kind=news&year=2023",
     ),
+    "news archive month": ("/nyheter/2021/08/", "/en/news/2021/08/"),
     "seed press release": (
         "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/",
         "/en/news/region-blekinge-invests-in-the-countys-recovery/",

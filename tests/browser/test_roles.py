@@ -239,6 +239,9 @@ def start_translation(page, base_url, release):
 def request_changes(page, base_url, release):
     edit(page, base_url, release)
     footer_action(page, "Begär ändringar")
+    # The comment form is a modal fetched from the server: on a loaded machine it
+    # took over Playwright's default 30 s to appear once (CI on a busy machine).
+    page.locator(".modal-dialog textarea").wait_for(timeout=90_000)
     page.fill(".modal-dialog textarea", "Vänta med engelskan tills citaten är klara.")
     page.locator(".modal-dialog button[type=submit]").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
