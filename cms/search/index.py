@@ -4,6 +4,7 @@ import re
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from wagtail.fields import RichTextField, StreamField
@@ -65,7 +66,22 @@ def page_document(page, language: str) -> dict | None:
         else:
             body.append(str(value))
     date = getattr(page, "publication_date", None) or page.last_published_at
-    return {"title": title[:255], "lead": lead, "body": "\n".join(body), "date": date}
+    return {
+        "title": title[:255],
+        "lead": lead,
+        "body": "\n".join(body),
+        "date": date,
+        "label": result_label(page, language),
+    }
+
+
+def result_label(page, language: str) -> str:
+    """The kind of hit readers see: a release's own kind, else the page type."""
+    with translation.override(language):
+        if hasattr(page, "kind_label"):
+            return page.kind_label()
+        name = str(page._meta.verbose_name)
+        return (name[:1].upper() + name[1:])[:100]
 
 
 def index_page(page) -> None:

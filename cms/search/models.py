@@ -20,6 +20,8 @@ class SearchDocument(models.Model):
     lead = models.TextField(blank=True)
     body = models.TextField(blank=True)
     date = models.DateTimeField(null=True, db_index=True)
+    # What the hit is, in its language ("Pressmeddelande", "News", "Projekt").
+    label = models.CharField(max_length=100, blank=True)
     # Lower-cased title, lead and body for the simple path on SQLite, whose LIKE
     # only folds ASCII letters.
     text = models.TextField(blank=True)

@@ -23,6 +23,19 @@ def long_date(value):
 
 
 @register.filter
+def iso_datetime(value):
+    """A valid HTML datetime: ISO 8601 in the site's time zone, whole seconds
+    (Django's ``date:"c"`` keeps microseconds, which HTML does not allow)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        value = value.replace(microsecond=0)
+    return value.isoformat()
+
+
+@register.filter
 def long_datetime(value):
     """13 juni 2018 kl. 13.51 / 13 June 2018, 13:51: the date and time of day in
     the active language's style (Språkrådet's "kl." with a full stop)."""

@@ -181,3 +181,38 @@ class MisspellingTests(TestCase):
             titles(self.client.get("/sok/", {"q": "tångodling"})),
             ["Tångodling i skärgården"],
         )
+
+
+class ResultLabelTests(TestCase):
+    """Each hit says what it is in the reader's language (a release its own kind,
+    not "Pressmeddelande eller nyhet"), with a valid HTML datetime."""
+
+    def test_hits_name_their_kind_and_carry_valid_datetimes(self):
+        import datetime
+        import re
+        from zoneinfo import ZoneInfo
+
+        when = datetime.datetime(
+            2014, 5, 6, 7, 8, 9, 123456, tzinfo=ZoneInfo("Europe/Stockholm")
+        )
+        make_release(
+            title_sv="Zebrafinkar i Ronneby",
+            title_en="Zebra finches in Ronneby",
+            kind="news",
+            publication_date=when,
+        )
+        make_release(
+            title_sv="Zebrafinkar får pris",
+            title_en="Zebra finches win a prize",
+            kind="press_release",
+            publication_date=when,
+        )
+        for url, labels in (
+            ("/sok/?q=zebrafinkar", ["Nyhet", "Pressmeddelande"]),
+            ("/en/search/?q=zebra", ["News", "Press release"]),
+        ):
+            with self.subTest(url=url):
+                content = self.client.get(url).content.decode()
+                tags = re.findall(r'<span class="tag">([^<]+)</span>', content)
+                self.assertEqual(sorted(tags), sorted(labels))
+                self.assertIn('datetime="2014-05-06T07:08:09+02:00"', content)
