@@ -6,8 +6,9 @@ import json
 from django import template
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 register = template.Library()
 
@@ -20,6 +21,23 @@ def long_date(value):
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     return date_format(value, "j F Y")
+
+
+@register.simple_tag
+def meta_description(page) -> str:
+    """The page's description for search engines and link previews: its SEO
+    description, else its introduction or lead, as plain text, in the active
+    language only."""
+    language = translation.get_language()
+    for name in ("search_description", "intro", "lead", "summary", "short_description"):
+        # The active language's own value: never the Swedish one on an English
+        # page (the notice on a Swedish-only page's English address).
+        own = f"{name}_{language}"
+        value = getattr(page, own if hasattr(page, own) else name, None)
+        text = strip_tags(str(value)).strip() if value else ""
+        if text:
+            return Truncator(" ".join(text.split())).chars(300)
+    return ""
 
 
 @register.filter

@@ -127,3 +127,17 @@ def test_text_resized_to_200_percent_loses_nothing(site, new_page):
     )
     assert overflow <= 1
     assert page.locator("h1").is_visible()
+
+
+def test_quotes_open_as_each_language_writes_them(site, new_page):
+    """Swedish: a dialogue dash; English: quotation marks (as the browser draws
+    them, not only as the style sheet says)."""
+    page = new_page()
+    expected = {0: '"– "', 1: '"“"'}
+    for index, url in enumerate(PAGES["seed press release"]):
+        page.goto(site.url + url)
+        before = page.evaluate(
+            "getComputedStyle(document.querySelector('.quote blockquote p'),"
+            " '::before').content"
+        )
+        assert before == expected[index], (url, before)

@@ -243,7 +243,7 @@ class IndexTests(TestCase):
         en = self.client.get("/en/news/").content.decode()
         total_sv = PressReleasePage.objects.live().count()
         total_en = PressReleasePage.objects.live().filter(english_ready=True).count()
-        self.assertIn(f"{total_sv} nyheter", sv)
+        self.assertIn(f"{total_sv} pressmeddelanden och nyheter", sv)
         self.assertIn(f"{total_en} items", en)
         self.assertLess(total_en, total_sv)
 
@@ -269,7 +269,7 @@ class IndexTests(TestCase):
             "/nyheter/?kind=press_release&year=2021&month=8"
         ).content.decode()
         self.assertIn("Region Blekinge satsar på länets återhämtning", sv)
-        self.assertIn("1 nyhet", sv)
+        self.assertIn("1 pressmeddelande eller nyhet", sv)
         en = self.client.get("/en/news/?area=missions").content.decode()
         self.assertIn("Cleaner seas: 30 tonnes of litter collected along the coast", en)
         self.assertNotIn("Marine technology attracts new students", en)
@@ -280,7 +280,7 @@ class IndexTests(TestCase):
         html = self.client.get(
             "/nyheter/?kind=news&year=2021&month=12"
         ).content.decode()
-        self.assertIn("0 nyheter", html)
+        self.assertIn("0 pressmeddelanden och nyheter", html)
         self.assertIn("Det finns inga nyheter som matchar filtret", html)
 
     def test_bad_parameters_give_400_or_404_in_the_reader_language(self):

@@ -1,0 +1,82 @@
+"""Details validators and screen readers notice, in both languages: a description
+on every page, a <title> of its own for each page and filter of a list, search
+forms with names of their own, one "Kontakt" landmark (quotes: tests/browser)."""
+
+import re
+
+from django.test import TestCase
+
+from lxml import html
+
+from tests.builders import make_release
+
+DESCRIBED = {
+    "news index": ("/nyheter/", "/en/news/"),
+    "cookie page": ("/kakor/", "/en/cookies/"),
+    "accessibility statement": (
+        "/tillganglighetsredogorelse/",
+        "/en/accessibility-statement/",
+    ),
+    "search": ("/sok/", "/en/search/"),
+}
+
+
+class ReaderDetailTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        # A second page of the English list too.
+        for number in range(21):
+            make_release(title_sv=f"Lista {number}", title_en=f"List {number}")
+
+    def tree(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, url)
+        return html.fromstring(response.content)
+
+    def test_every_page_has_a_description(self):
+        for name, urls in DESCRIBED.items():
+            for url in urls:
+                with self.subTest(page=name, url=url):
+                    content = self.tree(url).xpath(
+                        "//meta[@name='description']/@content"
+                    )
+                    self.assertEqual(len(content), 1)
+                    self.assertGreater(len(content[0].strip()), 20)
+
+    def test_pages_and_filters_of_a_list_have_titles_of_their_own(self):
+        for base, page_word in (("/nyheter/", "sida 2"), ("/en/news/", "page 2")):
+            with self.subTest(base=base):
+                first = self.tree(base).findtext(".//title")
+                second = self.tree(base + "?page=2").findtext(".//title")
+                filtered = self.tree(base + "?kind=news").findtext(".//title")
+                self.assertEqual(len({first, second, filtered}), 3)
+                self.assertIn(page_word, second)
+
+    def test_search_forms_are_named_apart(self):
+        for url in ("/sok/?q=strategi", "/en/search/?q=strategy"):
+            with self.subTest(url=url):
+                tree = self.tree(url)
+                names = []
+                for form in tree.xpath("//form[@role='search']"):
+                    label = form.get("aria-label")
+                    if form.get("aria-labelledby"):
+                        label = tree.get_element_by_id(
+                            form.get("aria-labelledby")
+                        ).text_content()
+                    names.append((label or "").strip())
+                self.assertEqual(len(names), 2)
+                self.assertTrue(all(names))
+                self.assertEqual(len(set(names)), 2)
+
+    def test_one_landmark_per_name_on_a_project_page(self):
+        for url in ("/projekt/kickstart-s3/", "/en/projects/kickstart-s3/"):
+            with self.subTest(url=url):
+                tree = self.tree(url)
+                names = [
+                    re.sub(r"\s+", " ", tree.get_element_by_id(ref).text_content())
+                    for ref in tree.xpath(
+                        "//section[@aria-labelledby]/@aria-labelledby"
+                        " | //nav[@aria-labelledby]/@aria-labelledby"
+                    )
+                ]
+                self.assertEqual(len(names), len(set(names)), names)
