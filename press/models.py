@@ -1,16 +1,11 @@
 """Newsroom: the news index and press releases/news items."""
 
-import datetime
-
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import Q
 from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
-from django.utils.dates import MONTHS
-from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +23,13 @@ from cms.listing import lazy_list, render_listing
 from cms.pages import BasePage
 from specialisation.models import ProjectPage, SpecialisationAreaPage
 
+from .archives import (
+    archive_label,
+    archive_months,
+    archive_period,
+    archive_years,
+    year_range,
+)
 from .blocks import PressReleaseStreamBlock
 from .feeds import ReleaseFeed
 from .forms import NewsFilterForm
@@ -60,7 +62,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def _filter_form(self, request, data=None, years=None):
         data = request.GET if data is None else data
         if years is None:
-            years = self.archive_years()
+            years = archive_years(self)
         return NewsFilterForm(
             data or None,
             years=year_range([int(year["label"]) for year in years]),
@@ -117,10 +119,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             query.pop("year", None)
             query.pop("month", None)
         # One query gives the archive's years and the filter's year choices.
-        years = self.archive_years(year)
+        years = archive_years(self, year)
         context["archive_years"] = years
         context["archive_months"] = lazy_list(
-            lambda: self.archive_months(year, month) if year else []
+            lambda: archive_months(self, year, month) if year else []
         )
         return render_listing(
             self,
@@ -131,51 +133,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             per_page=self.per_page,
             context=context,
         )
-
-    def archive_years(self, current: int | None = None) -> list[dict]:
-        """Each year with releases in the active language, newest first, with its
-        count (one query)."""
-        rows = (
-            self.releases()
-            .order_by()
-            .annotate(year=ExtractYear("publication_date"))
-            .values("year")
-            .annotate(count=Count("pk"))
-            .order_by("-year")
-        )
-        return [
-            {
-                "label": str(row["year"]),
-                "count": row["count"],
-                "url": self.url
-                + self.reverse_subpage("archive_year", args=[f"{row['year']}"]),
-                "current": row["year"] == current,
-            }
-            for row in rows
-        ]
-
-    def archive_months(self, year: int, current: int | None = None) -> list[dict]:
-        rows = (
-            self.releases()
-            .filter(**archive_period(year))
-            .order_by()
-            .annotate(month=ExtractMonth("publication_date"))
-            .values("month")
-            .annotate(count=Count("pk"))
-            .order_by("month")
-        )
-        return [
-            {
-                "label": str(MONTHS[row["month"]]),
-                "count": row["count"],
-                "url": self.url
-                + self.reverse_subpage(
-                    "archive_month", args=[f"{year}", f"{row['month']:02}"]
-                ),
-                "current": row["month"] == current,
-            }
-            for row in rows
-        ]
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
@@ -198,29 +155,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def feed_url(self, kind: str = "rss") -> str:
         return self.url + self.reverse_subpage(kind)
-
-
-def year_range(years: list[int]) -> list[int]:
-    """The filter's years: this year back to the first with releases, newest
-    first (a year in between without releases is a valid, empty choice)."""
-    this_year = timezone.localdate().year
-    first = min(years, default=this_year)
-    return list(range(max([this_year, *years]), first - 1, -1))
-
-
-def archive_period(year: int, month: int | None = None) -> dict:
-    """Lookups for releases published in a year or a month of it, in the site's
-    time zone (a release at 00:30 on 1 September is September's)."""
-    period = {"publication_date__year": year}
-    if month is not None:
-        period["publication_date__month"] = month
-    return period
-
-
-def archive_label(year: int, month: int | None = None) -> dict:
-    """The period as readers name it: "2023", "augusti 2023", "August 2023"."""
-    label = date_format(datetime.date(year, month, 1), "F Y") if month else str(year)
-    return {"year": year, "month": month, "label": label}
 
 
 # Listings never show the body; not loading it keeps long lists light.

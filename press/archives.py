@@ -1,0 +1,81 @@
+"""The newsroom's archives: a year or a month of releases at a readable address
+(/nyheter/2023/08/, /en/news/2023/08/), with the years and months that have
+releases in the reader's language and their counts."""
+
+import datetime
+
+from django.db.models import Count
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.formats import date_format
+
+
+def year_range(years: list[int]) -> list[int]:
+    """The filter's years: this year back to the first with releases, newest
+    first (a year in between without releases is a valid, empty choice)."""
+    this_year = timezone.localdate().year
+    first = min(years, default=this_year)
+    return list(range(max([this_year, *years]), first - 1, -1))
+
+
+def archive_period(year: int, month: int | None = None) -> dict:
+    """Lookups for releases published in a year or a month of it, in the site's
+    time zone (a release at 00:30 on 1 September is September's)."""
+    period = {"publication_date__year": year}
+    if month is not None:
+        period["publication_date__month"] = month
+    return period
+
+
+def archive_label(year: int, month: int | None = None) -> dict:
+    """The period as readers name it: "2023", "augusti 2023", "August 2023"."""
+    label = date_format(datetime.date(year, month, 1), "F Y") if month else str(year)
+    return {"year": year, "month": month, "label": label}
+
+
+def archive_years(index, current: int | None = None) -> list[dict]:
+    """Each year with releases in the active language, newest first, with its
+    count (one query)."""
+    rows = (
+        index.releases()
+        .order_by()
+        .annotate(year=ExtractYear("publication_date"))
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by("-year")
+    )
+    return [
+        {
+            "label": str(row["year"]),
+            "count": row["count"],
+            "url": index.url
+            + index.reverse_subpage("archive_year", args=[f"{row['year']}"]),
+            "current": row["year"] == current,
+        }
+        for row in rows
+    ]
+
+
+def archive_months(index, year: int, current: int | None = None) -> list[dict]:
+    rows = (
+        index.releases()
+        .filter(**archive_period(year))
+        .order_by()
+        .annotate(month=ExtractMonth("publication_date"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("month")
+    )
+    return [
+        {
+            "label": str(MONTHS[row["month"]]),
+            "count": row["count"],
+            "url": index.url
+            + index.reverse_subpage(
+                "archive_month", args=[f"{year}", f"{row['month']:02}"]
+            ),
+            "current": row["month"] == current,
+        }
+        for row in rows
+    ]
