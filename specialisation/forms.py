@@ -10,9 +10,13 @@ class ProjectFilterForm(forms.Form):
     area = forms.ChoiceField(label=_("Specialisation area"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
 
-    def __init__(self, *args, areas, statuses, language: str = "sv", **kwargs):
+    def __init__(
+        self, *args, areas, statuses, status_filter, language: str = "sv", **kwargs
+    ):
         """``areas``: the areas readers of ``language`` may see; ``statuses``:
-        the project statuses (value, label)."""
+        the project statuses (value, label); ``status_filter``: a status to a
+        database filter (the dates decide a project's status)."""
+        self.status_filter = status_filter
         super().__init__(*args, **kwargs)
         self.language = language
         self.areas_by_slug = {
@@ -37,5 +41,5 @@ class ProjectFilterForm(forms.Form):
         if area:
             projects = projects.filter(related_areas=self.areas_by_slug[area])
         if status:
-            projects = projects.filter(status=status)
+            projects = projects.filter(self.status_filter(status))
         return projects

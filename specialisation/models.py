@@ -7,6 +7,8 @@ reverse relation ``press_releases`` that ``press`` declares.
 
 from django import forms
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -178,6 +180,7 @@ class ProjectIndexPage(RoutablePageMixin, BasePage):
                 request.GET or None,
                 areas=readable(SpecialisationAreaPage.objects.all()).order_by("path"),
                 statuses=ProjectPage.STATUS_CHOICES,
+                status_filter=status_q,
                 language=get_language(),
             ),
             projects,
@@ -208,7 +211,10 @@ class ProjectPage(BasePage):
         choices=STATUS_CHOICES,
         default="ongoing",
         db_index=True,
-        help_text=_("Planned, ongoing or finished."),
+        help_text=_(
+            "Used only where the dates do not say: a project whose start date is "
+            "ahead is planned, one whose end date has passed is finished."
+        ),
     )
     start_date = models.DateField(
         _("start date"), null=True, blank=True, help_text=_("When the project starts.")
@@ -272,6 +278,21 @@ class ProjectPage(BasePage):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
 
+    def current_status(self, today=None) -> str:
+        """What readers are told: the dates decide when they can (the status
+        ticked when the project was entered goes stale), else the stored choice."""
+        today = today or timezone.localdate()
+        if self.start_date and self.start_date > today:
+            return "planned"
+        if self.end_date and self.end_date < today:
+            return "finished"
+        if self.start_date:
+            return "ongoing"
+        return self.status
+
+    def status_label(self) -> str:
+        return str(dict(self.STATUS_CHOICES)[self.current_status()])
+
     def areas(self):
         return readable(self.related_areas.all()).order_by("path")
 
@@ -297,6 +318,20 @@ class ProjectPage(BasePage):
         )
         context["latest_releases"] = lazy_list(self.latest_press_releases)
         return context
+
+
+def status_q(status: str, today=None) -> Q:
+    """Projects whose current_status() is ``status``, as a database filter."""
+    today = today or timezone.localdate()
+    planned = Q(start_date__gt=today)
+    ended = Q(end_date__lt=today)
+    by_dates = {
+        "planned": planned,
+        "finished": ~planned & ended,
+        "ongoing": ~planned & ~ended & Q(start_date__isnull=False),
+    }
+    undecided = ~planned & ~ended & Q(start_date__isnull=True)
+    return by_dates.get(status, Q(pk__in=[])) | (undecided & Q(status=status))
 
 
 class ProjectPartner(Orderable):

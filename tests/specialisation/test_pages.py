@@ -83,13 +83,13 @@ class DemoUrlTests(TestCase):
             "Region Blekinge",
             "Erika Augustinsson",
             "Projektet Kickstart S3 medfinansieras av Europeiska unionen",
-            "Pågående",
+            "Avslutat",  # its end date, 31 augusti 2023, has passed
             'class="eu-funding"',
         ):
             self.assertIn(text, html)
         html = self.client.get("/en/projects/kickstart-s3/").content.decode()
         self.assertIn("Blekinge Institute of Technology", html)
-        self.assertIn("Ongoing", html)
+        self.assertIn("Finished", html)  # its end date, 31 August 2023, has passed
         self.assertIn('alt="The flag of the European Union', html)
 
 
@@ -183,6 +183,8 @@ class ProjectIndexTests(TestCase):
         self.assertNotIn("Digitala Blekinge", html)
         html = self.client.get("/en/projects/?status=finished").content.decode()
         self.assertIn("Digital Blekinge", html)
+        self.assertIn("Kickstart S3", html)  # ended 31 August 2023
+        html = self.client.get("/en/projects/?status=ongoing").content.decode()
         self.assertNotIn("Kickstart S3", html)
 
     def test_english_index_leaves_out_swedish_only_projects(self):
