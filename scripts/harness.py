@@ -254,12 +254,15 @@ def production_env(
     database_url: str, redis_url: str, media: Path, port: int, **overrides: str
 ) -> dict:
     """What cms.settings.production needs, and nothing the shell carried. An empty
-    ``redis_url`` leaves REDIS_URL out (the set-up without Redis)."""
+    ``redis_url`` leaves REDIS_URL out (the set-up without Redis). Static files are
+    collected next to ``media``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(SHELL_SETTINGS)}
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(media),
+        # A folder of its own: sites built at once must not collect into one.
+        STATIC_ROOT=str(media.parent / "static"),
         SECRET_KEY=secrets.token_urlsafe(48)[:64],
         ALLOWED_HOSTS="127.0.0.1,localhost",
         BASE_URL=f"http://127.0.0.1:{port}",

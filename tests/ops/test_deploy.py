@@ -150,7 +150,7 @@ def site(tmp_path_factory):
                 "listen [::]:443 ssl http2;": "",
                 "/etc/ssl/nyhetsrum/": f"{work}/",
                 "/var/www/letsencrypt": str(work),
-                "/srv/nyhetsrum/staticfiles/": str(ROOT / "staticfiles") + "/",
+                "/srv/nyhetsrum/staticfiles/": env["STATIC_ROOT"] + "/",
                 "/srv/nyhetsrum/media/": f"{media}/",
             },
         )
