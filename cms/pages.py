@@ -190,3 +190,8 @@ def available_in_english_q():
             for model in page_models
         ],
     )
+
+
+def site_sections(request=None):
+    """The site's sections (the home page's children), for report filters."""
+    return Page.objects.filter(depth=3).order_by("path")

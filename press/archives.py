@@ -34,48 +34,43 @@ def archive_label(year: int, month: int | None = None) -> dict:
     return {"year": year, "month": month, "label": label}
 
 
+def _counts(releases, part, order: str):
+    """Releases per year or month of ``publication_date`` (one query)."""
+    return (
+        releases.order_by()
+        .annotate(period=part("publication_date"))
+        .values("period")
+        .annotate(count=Count("pk"))
+        .order_by(order)
+    )
+
+
 def archive_years(index, current: int | None = None) -> list[dict]:
     """Each year with releases in the active language, newest first, with its
     count (one query)."""
-    rows = (
-        index.releases()
-        .order_by()
-        .annotate(year=ExtractYear("publication_date"))
-        .values("year")
-        .annotate(count=Count("pk"))
-        .order_by("-year")
-    )
     return [
         {
-            "label": str(row["year"]),
+            "label": str(row["period"]),
             "count": row["count"],
             "url": index.url
-            + index.reverse_subpage("archive_year", args=[f"{row['year']}"]),
-            "current": row["year"] == current,
+            + index.reverse_subpage("archive_year", args=[f"{row['period']}"]),
+            "current": row["period"] == current,
         }
-        for row in rows
+        for row in _counts(index.releases(), ExtractYear, "-period")
     ]
 
 
 def archive_months(index, year: int, current: int | None = None) -> list[dict]:
-    rows = (
-        index.releases()
-        .filter(**archive_period(year))
-        .order_by()
-        .annotate(month=ExtractMonth("publication_date"))
-        .values("month")
-        .annotate(count=Count("pk"))
-        .order_by("month")
-    )
+    releases = index.releases().filter(**archive_period(year))
     return [
         {
-            "label": str(MONTHS[row["month"]]),
+            "label": str(MONTHS[row["period"]]),
             "count": row["count"],
             "url": index.url
             + index.reverse_subpage(
-                "archive_month", args=[f"{year}", f"{row['month']:02}"]
+                "archive_month", args=[f"{year}", f"{row['period']:02}"]
             ),
-            "current": row["month"] == current,
+            "current": row["period"] == current,
         }
-        for row in rows
+        for row in _counts(releases, ExtractMonth, "period")
     ]

@@ -3,7 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -98,7 +98,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 raise Http404("No such month")
             period = archive_period(year, month)
             releases = releases.filter(**period)
-            if not releases.exists():
+            # The period in each language, in one query: every readable release
+            # is Swedish; the English archive holds those ready in English.
+            found = (
+                self.releases("sv")
+                .filter(**period)
+                .aggregate(sv=Count("pk"), en=Count("pk", filter=Q(english_ready=True)))
+            )
+            languages = [code for code, _name in settings.LANGUAGES if found[code]]
+            if get_language() not in languages:
                 raise Http404("No releases in this period")
             context = {
                 "archive": archive_label(year, month),
@@ -107,11 +115,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                     "archive_month" if month else "archive_year",
                     args=[f"{year}", f"{month:02}"] if month else [f"{year}"],
                 ),
-                "subpage_languages": [
-                    language
-                    for language, _name in settings.LANGUAGES
-                    if self.releases(language).filter(**period).exists()
-                ],
+                "subpage_languages": languages,
             }
         # The period comes from the address; the form filters by kind and area.
         query = request.GET.copy()

@@ -21,6 +21,7 @@ from wagtail.models import Page
 import django_filters
 
 from ..caching.generation import invalidate
+from ..pages import site_sections
 from .layout_copy import copy_layout, stream_fields
 from .models import TRANSLATION_STATUS_CHOICES, TranslationStatus
 from .status import field_labels, mark_checked
@@ -88,16 +89,12 @@ def mark_english_checked(request, content_type_id, object_id):
     )
 
 
-def _sections(request):
-    return Page.objects.filter(depth=3).order_by("path")
-
-
 class TranslationStatusFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=gettext_lazy("Status"), choices=TRANSLATION_STATUS_CHOICES
     )
     section = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Section"), queryset=_sections
+        label=gettext_lazy("Section"), queryset=site_sections
     )
     content_type = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Kind"),

@@ -24,14 +24,10 @@ from wagtail.models import Page
 import django_filters
 
 from ..editorial.roles import may_publish
+from ..pages import site_sections
 from ..reader_input import parse_number
 from .models import Feedback
 from .services import counts, svg_chart, weekly
-
-
-def _sections(request):
-    """The site's sections (the home page's children) for the filter."""
-    return Page.objects.filter(depth=3).order_by("path")
 
 
 class FeedbackFilterSet(WagtailFilterSet):
@@ -51,7 +47,7 @@ class FeedbackFilterSet(WagtailFilterSet):
         label=gettext_lazy("Language"), choices=[("sv", "Svenska"), ("en", "English")]
     )
     section = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Section"), queryset=_sections, method="filter_section"
+        label=gettext_lazy("Section"), queryset=site_sections, method="filter_section"
     )
 
     class Meta:
