@@ -16,7 +16,12 @@ GENERATION_KEY = "pagecache:generation"
 
 def current_generation() -> str:
     value = cache.get(GENERATION_KEY)
-    if value is None or generation_time(value) is None:
+    if value is not None and generation_time(value) is None:
+        # Written before generations carried their time: replace it once, or
+        # every worker would give Last-Modified its own clock.
+        _bump("generation without a time")
+        value = cache.get(GENERATION_KEY)
+    if value is None:
         value = _new_generation()
         cache.add(GENERATION_KEY, value, None)
         value = cache.get(GENERATION_KEY) or value

@@ -56,6 +56,8 @@ def lookup(key: str) -> tuple[dict | None, str | None]:
         return None, None
     entry = values.get(key)
     generation = values.get(GENERATION_KEY)
+    if generation is not None and generation_time(generation) is None:
+        return None, None  # from before generations had a time: replaced by the miss
     if entry is None or generation is None or entry.get("generation") != generation:
         return None, generation
     return entry, generation

@@ -47,7 +47,7 @@ def canonical_url(context):
             language = "sv"
         url = page_url_in(page, language, request) or ""
         return absolute(url + context.get("subpage_path", "") if url else "", request)
-    return request.build_absolute_uri(request.path) if request else ""
+    return absolute(request.path) if request else ""
 
 
 def _at_subpage(context, version):

@@ -458,6 +458,16 @@ class LastModifiedTests(WSGICall, TestCase):
         self.assertEqual(second["ETag"], first["ETag"])
         self.assertEqual(second["Last-Modified"], first["Last-Modified"])
 
+    def test_a_generation_from_before_the_upgrade_is_replaced_once(self):
+        from cms.caching.pages import entry_key
+
+        cache.set("pagecache:generation", "0123456789abcdef", None)
+        first = self.client.get(SEED_EN)
+        cache.delete(entry_key(first.wsgi_request.META))
+        time.sleep(1.1)
+        second = self.client.get(SEED_EN)
+        self.assertEqual(second["Last-Modified"], first["Last-Modified"])
+
     def test_a_publish_moves_last_modified_forward(self):
         first = self.client.get(SEED_EN)
         time.sleep(1.1)

@@ -97,3 +97,16 @@ class AtomAuthorTests(TestCase):
                 # RFC 4287 4.1.1: a feed has exactly one updated and one id.
                 self.assertEqual(len(root.findall(f"{ATOM}updated")), 1)
                 self.assertTrue(re.match(r"https?://", root.findtext(f"{ATOM}id")))
+
+
+@override_settings(BASE_URL=PUBLIC, WAGTAILADMIN_BASE_URL=PUBLIC)
+class PublicAddressOutsidePagesTests(TestCase):
+    def test_search_and_robots_name_the_public_address(self):
+        for url in ("/sok/?q=strategi", "/en/search/?q=strategy"):
+            with self.subTest(url=url):
+                response = self.client.get(url, HTTP_HOST="localhost")
+                tree = html.fromstring(response.content)
+                canonical = tree.xpath("//link[@rel='canonical']/@href")
+                self.assertEqual(canonical, [PUBLIC + url.split("?")[0]])
+        robots = self.client.get("/robots.txt", HTTP_HOST="localhost")
+        self.assertContains(robots, f"Sitemap: {PUBLIC}/sitemap.xml")
