@@ -1,6 +1,7 @@
 """The Wagtail admin as people use it, for the browser tests: log in, pause like a
 person, add blocks, type rich text, choose in choosers and use the footer menu."""
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 PASSWORD = "ett-långt-lösenord-för-rollerna"
@@ -42,6 +43,21 @@ def type_rich_text(page, field, index, text):
     editor.click()
     page.keyboard.press("Control+A")
     page.keyboard.type(text, delay=2)
+
+
+def tick(checkbox):
+    """Tick a checkbox once it is settled. A click that lands while a newly added
+    block is still laying out (seen on a loaded machine) can miss the box, which
+    Playwright reports as "did not change its state"; a person looks and ticks it
+    again, and so does this, at most three times."""
+    for attempt in range(3):
+        try:
+            checkbox.check(timeout=10_000)
+            return
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            checkbox.page.wait_for_timeout(500)
 
 
 def open_chooser(page, button):

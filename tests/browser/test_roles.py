@@ -41,6 +41,7 @@ from tests.browser.admin import (
     login,
     open_chooser,
     pause,
+    tick,
     type_rich_text,
 )
 
@@ -172,7 +173,7 @@ def write_release(page, base_url, tmp_path):
     page.fill(f"[name='body_sv-{index}-value-heading']", "Partner i Kickstart S3")
     partners = block(page, "body_sv", index)
     for name in PARTNERS:
-        partners.get_by_label(name, exact=True).check()
+        tick(partners.get_by_label(name, exact=True))
     pause(page)
     add_quote(page, "body_sv", quotes[1][0], "Erika Augustinsson")
     index = add_block(page, "body_sv", "Rubrik")
