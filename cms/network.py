@@ -1,5 +1,6 @@
 """The reader's network address, the same for every part of the site that needs it
-(login lockout, password reset and feedback limits).
+(login lockout, password reset, feedback and sign-up limits), and the anonymous key
+the reader input limits count by.
 
 Behind ``TRUSTED_PROXY_COUNT`` reverse proxies that each append the address they
 saw to ``X-Forwarded-For``, the client is the entry that many places from the right;
@@ -7,7 +8,12 @@ entries further left were written by the client and are not trusted. Without
 proxies (or when the header is shorter than it should be) it is ``REMOTE_ADDR``.
 """
 
+import datetime
+import hashlib
+import hmac
+
 from django.conf import settings
+from django.utils import timezone
 
 
 def client_ip(request) -> str:
@@ -22,3 +28,19 @@ def client_ip(request) -> str:
         if len(forwarded) >= count:
             return forwarded[-count]
     return remote
+
+
+def _daily_salt(day: datetime.date) -> bytes:
+    # Derived from the secret key and the date: rotates every day, never stored.
+    return hmac.new(
+        settings.SECRET_KEY.encode(), day.isoformat().encode(), "sha256"
+    ).digest()
+
+
+def client_key(request) -> str:
+    """An anonymous key for rate limiting: a salted hash of the reader's address
+    (cms.network.client_ip), valid for one day. The address itself is never stored.
+    Nothing the reader chooses (such as the User-Agent) is part of it, so it
+    cannot be changed to get round the limit."""
+    salt = _daily_salt(timezone.now().date())
+    return hmac.new(salt, client_ip(request).encode(), hashlib.sha256).hexdigest()[:32]

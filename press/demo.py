@@ -399,6 +399,7 @@ def load(out) -> None:
         SEED_SLUG_SV,
         slug_en=SEED_SLUG_EN,
         kind=PressReleasePage.KIND_PRESS_RELEASE,
+        notify_subscribers=False,  # demo content is not news to anyone
         title_sv="Region Blekinge satsar på länets återhämtning",
         title_en="Region Blekinge invests in the county's recovery",
         lead_sv="Coronakrisen har lett till stora utmaningar för Blekinge och resten av världen. För att samhället ska kunna återhämtas krävs en gemensam ansträngning, inte bara för akuta åtgärder utan även på lång sikt. Det ska projektet Kickstart S3 lösa.",
@@ -425,6 +426,7 @@ def load(out) -> None:
         when = datetime.datetime.fromisoformat(date).replace(hour=10, tzinfo=STOCKHOLM)
         fields = {
             "kind": kind,
+            "notify_subscribers": False,
             "title_sv": title_sv,
             "lead_sv": lead_sv,
             "publication_date": when,

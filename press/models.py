@@ -23,6 +23,7 @@ from cms.listing import lazy_list, render_listing
 from cms.pages import BasePage
 from specialisation.models import ProjectPage, SpecialisationAreaPage
 
+from .admin_forms import PressReleaseForm
 from .archives import (
     archive_label,
     archive_months,
@@ -234,6 +235,15 @@ class PressReleasePage(BasePage):
         related_name="press_releases",
         help_text=_("The release is listed on these projects' pages."),
     )
+    notify_subscribers = models.BooleanField(
+        _("notify subscribers"),
+        default=True,
+        help_text=_(
+            "E-mail the subscribers when the page is published; with a scheduled "
+            "time, when it goes live. Each subscriber gets at most one e-mail per "
+            "item, also when it is published again. Ticked for a first publication."
+        ),
+    )
     tags = ClusterTaggableManager(
         through=PressReleaseTag,
         blank=True,
@@ -247,6 +257,7 @@ class PressReleasePage(BasePage):
             [FieldPanel("kind"), FieldPanel("publication_date")],
             heading=_("Kind and date"),
         ),
+        FieldPanel("notify_subscribers"),
         FieldPanel("lead"),
         MultiFieldPanel(
             [FieldPanel("image"), FieldPanel("image_caption")], heading=_("Main image")
@@ -270,6 +281,8 @@ class PressReleasePage(BasePage):
         index.FilterField("publication_date"),
         index.FilterField("english_ready"),
     ]
+
+    base_form_class = PressReleaseForm
 
     class Meta:
         verbose_name = _("press release or news item")

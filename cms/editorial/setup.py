@@ -137,6 +137,11 @@ def ensure_groups() -> dict[str, Group]:
             ["add", "change", "publish", "lock", "unlock", "bulk_delete"],
         )
     _set_collection_permissions(publishers, ["add", "change", "choose", "delete"])
+    # The subscriber list (distribution/): counts, export, deleting an address on
+    # request. Personal data, so reviewers and administrators only.
+    publishers.permissions.add(
+        *_model_permissions("distribution", "subscriber", ["view", "delete"])
+    )
 
     # Translators: edit pages only while a page waits in their workflow step
     # "Översättning klar" (Wagtail lets a task's groups edit the page), and English
@@ -170,6 +175,7 @@ def ensure_groups() -> dict[str, Group]:
             "wagtailredirects", "redirect", ["add", "change", "delete"]
         ),
         *_model_permissions("wagtailcore", "site", ["change"]),
+        *_model_permissions("distribution", "subscriber", ["view", "delete"]),
     )
     _set_page_permissions(
         admins, root, ["add", "change", "publish", "lock", "unlock", "bulk_delete"]

@@ -8,8 +8,6 @@ salted hash (the salt rotates daily and no IP address is ever stored).
 """
 
 import datetime
-import hashlib
-import hmac
 import logging
 from urllib.parse import urlsplit
 
@@ -23,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from ..network import client_ip
+from ..network import client_key
 from .models import Feedback
 
 logger = logging.getLogger(__name__)
@@ -43,22 +41,6 @@ class FeedbackError(Exception):
 
 
 # --- Protections ---------------------------------------------------------------------
-
-
-def _daily_salt(day: datetime.date) -> bytes:
-    # Derived from the secret key and the date: rotates every day, never stored.
-    return hmac.new(
-        settings.SECRET_KEY.encode(), day.isoformat().encode(), "sha256"
-    ).digest()
-
-
-def client_key(request) -> str:
-    """An anonymous key for rate limiting: a salted hash of the reader's address
-    (cms.network.client_ip), valid for one day. The address itself is never stored.
-    Nothing the reader chooses (such as the User-Agent) is part of it, so it
-    cannot be changed to get round the limit."""
-    salt = _daily_salt(timezone.now().date())
-    return hmac.new(salt, client_ip(request).encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def check_rate_limit(request) -> None:

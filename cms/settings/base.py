@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "press",
     "specialisation",
     "cms",
+    "distribution",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     # Wagtail 8's search index uses PostgreSQL's SearchVectorField/GinIndex.
     "django.contrib.postgres",
 ]
@@ -298,6 +301,25 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
+# Background tasks (django-tasks). Wagtail's own tasks keep running at once in the
+# request ("default"); mail to subscribers goes through "queue", stored in the
+# database and run by `manage.py db_worker --backend queue` (make run starts it; in
+# production deploy/systemd/nyhetsrum-worker.service).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "queue": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+# Management commands the scheduler (run_scheduler) runs every minute, in order.
+SCHEDULED_COMMANDS = ["publish_scheduled", "distribution_round"]
+# E-mail alerts to subscribers (distribution/): messages per second per worker,
+# messages per batch task, and how long a confirmation link is valid.
+ALERTS_PER_SECOND = float(os.environ.get("ALERTS_PER_SECOND", "20"))
+ALERT_BATCH_SIZE = int(os.environ.get("ALERT_BATCH_SIZE", "200"))
+SUBSCRIPTION_CONFIRM_DAYS = 7
+SUBSCRIBE_RATE_LIMIT = int(os.environ.get("SUBSCRIBE_RATE_LIMIT", "10"))  # per hour
+# Digests go out at this hour (local time); weekly ones on Mondays.
+DIGEST_HOUR = 7
+
 # Page cache for anonymous readers (cms/caching/), invalidated on publish.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 # Site header, footer and pages' main content, cached per generation (cms.caching).
@@ -422,6 +444,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
         "django.server": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         "django.request": {"filters": ["no_outage_tracebacks"]},

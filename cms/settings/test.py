@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, STORAGES
+from .base import BASE_DIR, DATABASES, STORAGES, TASKS
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not SQLite's shared in-memory database: the browser tests' live server
@@ -30,7 +30,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The queue stays the real database queue: tests run the real worker (db_worker).
+TASKS = {
+    **TASKS,
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 # One media folder per pytest-xdist worker: one worker's clean-up of its uploads
 # must not delete files another worker's test is reading.
 MEDIA_ROOT = os.environ.get(

@@ -1,4 +1,6 @@
-"""Run Wagtail's ``publish_scheduled`` every minute, once per site.
+"""Run Wagtail's ``publish_scheduled`` every minute, once per site, and then the
+other commands listed in ``settings.SCHEDULED_COMMANDS`` (the distribution round:
+digests, retries of unsent alerts, expired sign-ups).
 
 Embargoed press releases go live (and expiring pages come down) when their time
 comes, without anyone touching them. In production run this as one long-lived
@@ -10,6 +12,7 @@ on PostgreSQL a session advisory lock lets only one of them work each minute.
 import signal
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
@@ -34,7 +37,7 @@ class Command(BaseCommand):
             try:
                 self._round()
             except Exception as error:  # noqa: BLE001 - keep the scheduler alive
-                self.stderr.write(f"publish_scheduled failed: {error}")
+                self.stderr.write(f"scheduled commands failed: {error}")
                 connection.close()
             if once:
                 break
@@ -43,15 +46,19 @@ class Command(BaseCommand):
     def _stop(self, *args):
         self.running = False
 
+    def _commands(self):
+        for name in settings.SCHEDULED_COMMANDS:
+            call_command(name, stdout=self.stdout)
+
     def _round(self):
         if connection.vendor != "postgresql":
-            call_command("publish_scheduled", stdout=self.stdout)
+            self._commands()
             return
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_try_advisory_lock(%s)", [LOCK_ID])
             if not cursor.fetchone()[0]:
                 return  # another server's scheduler has this minute
             try:
-                call_command("publish_scheduled", stdout=self.stdout)
+                self._commands()
             finally:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [LOCK_ID])
