@@ -39,9 +39,11 @@ setup: install ## Migrate the database and load the demo content
 .PHONY: run
 run: setup ## Set up and serve the demo site on HOST:PORT (default 127.0.0.1:8000)
 	@echo "Serving on http://$(HOST):$(PORT)/ (English: /en/, admin: /admin/)"
-	@echo "Scheduled publishing runs every minute in the background (run_scheduler)."
+	@echo "Scheduled publishing runs every minute in the background (run_scheduler);"
+	@echo "mail to subscribers goes through the queue worker (db_worker, EMAIL_URL or the console)."
 	@$(MANAGE) run_scheduler & scheduler=$$!; \
-		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) db_worker --backend queue --no-reload & worker=$$!; \
+		trap 'kill $$scheduler $$worker 2>/dev/null' EXIT INT TERM; \
 		$(MANAGE) runserver $(HOST):$(PORT)
 
 .PHONY: test-deps
