@@ -4,6 +4,7 @@ real queue worker (django-tasks-db's db_worker) run until the queue is empty."""
 import email
 import io
 import signal
+import time
 from email import policy
 from unittest import mock
 
@@ -21,6 +22,7 @@ class Inbox:
 
     def __init__(self):
         self.messages = []
+        self.arrivals = []  # time.time() of each message
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if "bounce" in address:
@@ -32,6 +34,7 @@ class Inbox:
         message = email.message_from_bytes(envelope.content, policy=policy.default)
         for recipient in envelope.rcpt_tos:
             self.messages.append((recipient, message))
+            self.arrivals.append(time.time())
         return "250 OK"
 
     def to(self, address):
@@ -39,6 +42,7 @@ class Inbox:
 
     def clear(self):
         self.messages.clear()
+        self.arrivals.clear()
 
 
 @pytest.fixture
