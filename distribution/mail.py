@@ -21,6 +21,7 @@ from cms.templatetags.page_tags import long_datetime
 
 from . import tokens
 from .models import Subscriber
+from .previews import embargo_text
 
 
 def _domain() -> str:
@@ -74,7 +75,7 @@ def _message(subscriber, language, subject, template, context) -> EmailMessage:
             },
         )
     return _envelope(
-        subscriber,
+        subscriber.email,
         subject,
         body,
         {
@@ -85,12 +86,12 @@ def _message(subscriber, language, subject, template, context) -> EmailMessage:
     )
 
 
-def _envelope(subscriber, subject, body, headers) -> EmailMessage:
+def _envelope(address, subject, body, headers) -> EmailMessage:
     return EmailMessage(
         subject=subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[subscriber.email],
+        to=[address],
         headers={
             **headers,
             "Auto-Submitted": "auto-generated",
@@ -150,7 +151,7 @@ def confirmation(subscriber: Subscriber, language: str) -> EmailMessage:
                 "days": settings.SUBSCRIPTION_CONFIRM_DAYS,
             },
         )
-    return _envelope(subscriber, subject, body, {})
+    return _envelope(subscriber.email, subject, body, {})
 
 
 def already_subscribed(subscriber: Subscriber, language: str) -> EmailMessage:
@@ -162,3 +163,24 @@ def already_subscribed(subscriber: Subscriber, language: str) -> EmailMessage:
             "organisation": organisation()
         }
     return _message(subscriber, language, subject, "distribution/mail/already.txt", {})
+
+
+def preview(link, token: str) -> EmailMessage:
+    """A journalist's personal link to a release before its embargo lifts."""
+    # One address for both languages (Swedish, unprefixed); ?mode= picks the first.
+    with translation.override("sv"):
+        url = absolute(reverse("press_preview", args=[token]))
+    url += f"?mode={link.language}"
+    with translation.override(link.language):
+        when = link.revision.approved_go_live_at or link.expires_at
+        subject = _("Under embargo: %(title)s") % {"title": link.page_title}
+        body = render_to_string(
+            "distribution/mail/preview.txt",
+            {
+                "link": link,
+                "url": url,
+                "embargo": embargo_text(when, link.language),
+                "organisation": organisation(),
+            },
+        )
+    return _envelope(link.email, subject, body, {})

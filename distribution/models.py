@@ -3,6 +3,7 @@ page (the record that makes a second mail about the same page impossible)."""
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -126,3 +127,81 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.subscriber_id} / {self.page_id}"
+
+
+# --- Embargoed previews -------------------------------------------------------
+
+
+class Journalist(models.Model):
+    """One entry of the press list: who may get a release before its embargo."""
+
+    name = models.CharField(_("name"), max_length=200)
+    outlet = models.CharField(_("outlet"), max_length=200)
+    email = models.EmailField(_("work e-mail"), unique=True)
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=[("sv", _("Swedish")), ("en", _("English"))],
+        default="sv",
+    )
+
+    class Meta:
+        verbose_name = _("journalist")
+        verbose_name_plural = _("press list")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.outlet})"
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at=None)
+
+
+class PreviewLink(models.Model):
+    """A personal link to one revision of one page before it goes live.
+
+    The link's token is never stored: the row keeps a random nonce, the token is
+    an HMAC of it under SECRET_KEY (so the database alone cannot produce a working
+    link), and the row is found by the token's SHA-256 digest. Rows are never
+    deleted: they are the record of what each journalist was sent (the name,
+    outlet and address as they were then)."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    journalist = models.ForeignKey(
+        Journalist, on_delete=models.SET_NULL, null=True, related_name="links"
+    )
+    page_title = models.CharField(max_length=255)
+    name = models.CharField(_("name"), max_length=200)
+    outlet = models.CharField(_("outlet"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(max_length=2, default="sv")
+    nonce = models.CharField(max_length=64, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"))
+    opened_at = models.DateTimeField(_("first opened"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.page_title} → {self.name}"

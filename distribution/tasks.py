@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from django_tasks import task
 
-from . import mail, sending
-from .models import Subscriber
+from . import mail, previews, sending
+from .models import PreviewLink, Subscriber
 
 QUEUE = "queue"
 RETRY_DELAYS = [30, 120, 600, 1800, 3600]  # seconds, then the minute round
@@ -50,4 +50,15 @@ def send_confirmation(subscriber_id: int, language: str) -> bool:
         mail.confirmation(subscriber, language).send()
     else:
         mail.already_subscribed(subscriber, language).send()
+    return True
+
+
+@task(backend=QUEUE)
+def send_preview(link_id: int) -> bool:
+    """Mail one journalist their personal preview link (never twice)."""
+    link = PreviewLink.objects.filter(pk=link_id, sent_at=None, revoked_at=None).first()
+    if link is None:
+        return False
+    mail.preview(link, previews.token_for(link)).send()
+    PreviewLink.objects.filter(pk=link.pk).update(sent_at=timezone.now())
     return True

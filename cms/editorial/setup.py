@@ -140,7 +140,10 @@ def ensure_groups() -> dict[str, Group]:
     # The subscriber list (distribution/): counts, export, deleting an address on
     # request. Personal data, so reviewers and administrators only.
     publishers.permissions.add(
-        *_model_permissions("distribution", "subscriber", ["view", "delete"])
+        *_model_permissions("distribution", "subscriber", ["view", "delete"]),
+        *_model_permissions(
+            "distribution", "journalist", ["add", "change", "delete", "view"]
+        ),
     )
 
     # Translators: edit pages only while a page waits in their workflow step
@@ -176,6 +179,9 @@ def ensure_groups() -> dict[str, Group]:
         ),
         *_model_permissions("wagtailcore", "site", ["change"]),
         *_model_permissions("distribution", "subscriber", ["view", "delete"]),
+        *_model_permissions(
+            "distribution", "journalist", ["add", "change", "delete", "view"]
+        ),
     )
     _set_page_permissions(
         admins, root, ["add", "change", "publish", "lock", "unlock", "bulk_delete"]
