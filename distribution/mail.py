@@ -100,22 +100,32 @@ def _envelope(address, subject, body, headers) -> EmailMessage:
     )
 
 
-def alert(subscriber: Subscriber, page) -> EmailMessage | None:
+def alert(subscriber: Subscriber, page, delivery_id=None) -> EmailMessage | None:
     """One page for one subscriber, in their language(s); None when the page has
-    nothing in any language they read."""
+    nothing in any language they read.
+
+    The Message-ID is fixed per delivery: if a worker dies between the server's
+    "250 OK" and recording the send (milliseconds; SMTP cannot close that gap),
+    the copy sent again carries the same Message-ID, which mail systems treat
+    as one message."""
     items = items_for(subscriber, page)
     if not items:
         return None
     first = items[0]
     with translation.override(first["language"]):
         subject = f"{first['kind']}: {first['title']}"
-    return _message(
+    message = _message(
         subscriber,
         first["language"],
         subject,
         "distribution/mail/alert.txt",
         {"items": items},
     )
+    if delivery_id is not None:
+        message.extra_headers["Message-ID"] = (
+            f"<alert.{delivery_id}.{subscriber.key[:8]}@{_domain()}>"
+        )
+    return message
 
 
 def digest(subscriber: Subscriber, pages) -> EmailMessage | None:

@@ -28,10 +28,13 @@ from .models import Delivery, Subscriber
 
 logger = logging.getLogger(__name__)
 
-LEASE = datetime.timedelta(minutes=10)
 MAX_ATTEMPTS = 8
-# A row not sent this long after it was planned is queued again by the round.
-STALE = datetime.timedelta(minutes=5)
+
+
+def lease() -> datetime.timedelta:
+    """How long a worker holds a row while sending it; a row planned this long ago
+    and never taken is queued again too."""
+    return datetime.timedelta(seconds=settings.ALERT_LEASE_SECONDS)
 
 
 def alert_page(page_id: int):
@@ -101,7 +104,7 @@ def _claim(ids) -> int:
         pk__in=ids,
         sent_at=None,
         failed="",
-    ).update(claimed_until=now + LEASE)
+    ).update(claimed_until=now + lease())
 
 
 def _pause():
@@ -140,7 +143,9 @@ def send(ids: list[int]) -> list[int]:
 def _send_one(connection, pk: int) -> None:
     delivery = Delivery.objects.select_related("subscriber").get(pk=pk)
     page = alert_page(delivery.page_id)
-    message = mail.alert(delivery.subscriber, page) if page is not None else None
+    message = (
+        mail.alert(delivery.subscriber, page, delivery.pk) if page is not None else None
+    )
     if message is None:
         # Taken down, made private or no longer in the reader's language.
         Delivery.objects.filter(pk=pk).update(failed="not public")
@@ -243,7 +248,7 @@ def stale_batches(now=None) -> list[list[int]]:
     ids = list(
         Delivery.objects.filter(
             Q(claimed_until__lt=now)
-            | Q(claimed_until=None, created_at__lt=now - STALE),
+            | Q(claimed_until=None, created_at__lt=now - lease()),
             digest=False,
             sent_at=None,
             failed="",

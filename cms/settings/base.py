@@ -315,6 +315,8 @@ SCHEDULED_COMMANDS = ["publish_scheduled", "distribution_round"]
 # messages per batch task, and how long a confirmation link is valid.
 ALERTS_PER_SECOND = float(os.environ.get("ALERTS_PER_SECOND", "20"))
 ALERT_BATCH_SIZE = int(os.environ.get("ALERT_BATCH_SIZE", "200"))
+# A worker's hold on a row while it sends it; after a crash, the wait before resending.
+ALERT_LEASE_SECONDS = int(os.environ.get("ALERT_LEASE_SECONDS", "300"))
 SUBSCRIPTION_CONFIRM_DAYS = 7
 SUBSCRIBE_RATE_LIMIT = int(os.environ.get("SUBSCRIBE_RATE_LIMIT", "10"))  # per hour
 # Digests go out at this hour (local time); weekly ones on Mondays.
