@@ -94,6 +94,10 @@ soak: install ## Soak test: readers and editors against gunicorn for SOAK_SECOND
 bench: install ## Load-test 10,000 press releases with gunicorn and wrk, cached and uncached
 	$(BIN)/python bench/run.py
 
+.PHONY: bench-alerts
+bench-alerts: install ## Publish to 10,000 subscribers: publish time, enqueue and send times
+	$(BIN)/python bench/alerts.py
+
 .PHONY: backup
 backup: install ## Back up the database and media to backups/<UTC time>/ (or BACKUP=dir)
 	$(BIN)/python scripts/backup.py backup $(BACKUP)
