@@ -36,6 +36,7 @@ PAGES = {
         "/en/news/industriforum-samlade-200-deltagare-i-karlshamn/",
     ),
     "filter error": ("/nyheter/?year=1700", "/en/news/?year=1700"),
+    "subscribe": ("/prenumerera/", "/en/subscribe/"),
 }
 
 
