@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 
@@ -23,10 +24,35 @@ from press.models import PressReleasePage
 from . import previews
 from .admin_views import press_previews
 from .models import Journalist, Subscriber
+from .reports import subscriber_counts
+
+
+class SubscriberIndexView(IndexView):
+    """Wagtail's listing with the counts a press officer asks for first."""
+
+    template_name = "distribution/admin/subscribers_index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["summary"] = subscriber_counts()
+        return context
 
 
 class SubscriberViewSet(ModelViewSet):
     model = Subscriber
+    index_view_class = SubscriberIndexView
+    inspect_view_fields = [
+        "email",
+        "language",
+        "press_releases",
+        "news",
+        "areas",
+        "frequency",
+        "created_at",
+        "confirmed_at",
+        "suppressed_at",
+        "suppressed_reason",
+    ]
     icon = "mail"
     menu_label = _("Subscribers")
     menu_order = 250

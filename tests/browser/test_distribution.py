@@ -144,6 +144,9 @@ def test_the_reviewer_sends_embargoed_previews_and_a_journalist_reads_one(
     banner = reader.locator(".embargo-banner")
     assert "Får inte publiceras före" in banner.inner_text()
     assert reader.get_by_role("heading", level=1).inner_text() == "Vätgas i hamnen"
+    # Its own language links only: the site's switcher would lead to the public
+    # address, which does not exist before go-live.
+    assert reader.get_by_role("link", name="In English").count() == 0
     reader.get_by_role("link", name="English", exact=True).click()
     assert "Embargoed until" in reader.locator(".embargo-banner").inner_text()
     assert reader.get_by_role("heading", level=1).inner_text() == "Hydrogen in the port"

@@ -39,6 +39,10 @@ def test_reviewers_count_export_and_delete_subscribers(client, people):
     page = listing.content.decode()
     assert "person@example.se" in page and "weekly@example.se" in page
     assert "Prenumeranter" in page
+    assert "1 bekräftad prenumerant" in page
+    assert "Väntar på bekräftelse: 1." in page
+    assert "En veckosammanställning (måndagar): 1" in page
+    assert person_key_hidden(client, people)
     weekly = client.get("/admin/subscribers/?frequency=weekly").content.decode()
     assert "weekly@example.se" in weekly and "person@example.se" not in weekly
     export = client.get("/admin/subscribers/?export=csv")
@@ -49,6 +53,12 @@ def test_reviewers_count_export_and_delete_subscribers(client, people):
     deleted = client.post(f"/admin/subscribers/delete/{people.pk}/")
     assert deleted.status_code == 302
     assert not Subscriber.objects.filter(pk=people.pk).exists()
+
+
+def person_key_hidden(client, subscriber) -> bool:
+    """The inspect view shows what was chosen, never the key of the signed links."""
+    inspect = client.get(f"/admin/subscribers/inspect/{subscriber.pk}/")
+    return inspect.status_code == 200 and subscriber.key not in inspect.content.decode()
 
 
 @pytest.mark.parametrize("role", [EDITORS, TRANSLATORS])
@@ -203,3 +213,26 @@ def test_a_manage_link_cannot_confirm_and_a_confirm_link_cannot_manage(client):
 
 def test_other_methods_are_refused(client):
     assert client.put("/prenumerera/").status_code == 405
+
+
+def test_bad_choices_on_the_settings_page_change_nothing(client):
+    from distribution import tokens
+
+    person = Subscriber.objects.create(email="val@example.se", frequency="daily")
+    url = f"/prenumeration/{tokens.make(person, tokens.MANAGE)}/"
+    for data in (
+        {"language": "xx", "kinds": ["news"], "frequency": "weekly"},
+        {"language": "sv", "kinds": [], "frequency": "weekly"},
+        {"language": "sv", "kinds": ["news"], "frequency": "weekly", "areas": ["x"]},
+    ):
+        response = client.post(url, data, HTTP_ORIGIN=ORIGIN)
+        assert response.status_code == 400
+        assert "Valen kunde inte sparas" in response.content.decode()
+    foreign = client.post(
+        url,
+        {"language": "en", "kinds": ["news"], "frequency": "weekly"},
+        HTTP_ORIGIN="https://evil.example",
+    )
+    assert foreign.status_code == 400
+    person.refresh_from_db()
+    assert (person.language, person.frequency) == ("sv", "daily")
