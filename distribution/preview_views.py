@@ -1,5 +1,5 @@
 """What a journalist opens from a preview mail: the approved revision in either
-language under an embargo banner, and its main image to download. Never cached
+language under an embargo banner, and its images to download. Never cached
 (``private, no-store``), never indexed; after go-live the link leads to the public
 page, after revocation or expiry it explains itself."""
 
@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.i18n import LANGUAGE_NAMES, page_url_in
-from cms.reader_input import parse_number
 
 from . import previews
 from .views import _problem
@@ -61,9 +60,10 @@ def preview(request, token):
     if mode not in languages:
         mode = "sv"
     here = request.path
-    images = []
-    if draft.image_id:
-        images.append((draft.image.title, f"{here}bild/{draft.image_id}/"))
+    images = [
+        (picture.title, f"{here}bild/{picture.pk}/")
+        for picture in previews.release_images(draft)
+    ]
     response = draft.make_preview_request(
         request,
         mode,
@@ -87,9 +87,10 @@ def image(request, token, image_id):
     if problem:
         return _private(problem)
     draft = link.revision.as_object()
-    if parse_number(str(image_id)) is None or draft.image_id != image_id:
+    chosen = [p for p in previews.release_images(draft) if p.pk == image_id]
+    if not chosen:
         return _private(_problem(request, _("There is no such image."), 404))
-    picture = draft.image
+    picture = chosen[0]
     previews.record_download(link, picture)
     handle = picture.file.open("rb")
     name = picture.file.name.rsplit("/", 1)[-1]

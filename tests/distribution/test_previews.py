@@ -42,14 +42,24 @@ def press_list():
     ]
 
 
+BODY_IMAGE = {}
+
+
 @pytest.fixture
 def scheduled(django_capture_on_commit_callbacks):
+    images = list(CustomImage.objects.order_by("pk")[:3])
+    assert len(images) == 3, "the demo site has images"
+    BODY_IMAGE["pk"] = images[1].pk
     with django_capture_on_commit_callbacks(execute=True):
         release = make_release(
+            body_sv=[
+                {"type": "text", "value": "<p>Brödtext.</p>"},
+                {"type": "image", "value": {"image": images[1].pk, "caption": ""}},
+            ],
             title_sv="Ny vätgasstrategi",
             title_en="New hydrogen strategy",
             slug_en="new-hydrogen-strategy",
-            image=CustomImage.objects.order_by("pk").first(),
+            image=images[0],
             go_live_at=timezone.now() + datetime.timedelta(days=1),
         )
     release.refresh_from_db()
@@ -121,10 +131,12 @@ def test_press_office_sends_personal_links_and_journalists_read_them(
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")
     assert download["Cache-Control"] == "private, no-store"
-    other = CustomImage.objects.exclude(pk=scheduled.image_id).first()
-    if other is not None:
-        wrong = client.get(f"/forhandsvisning/{token}/bild/{other.pk}/")
-        assert wrong.status_code == 404
+    # The body's image too, and nothing else of the library.
+    in_body = client.get(f"/forhandsvisning/{token}/bild/{BODY_IMAGE['pk']}/")
+    assert in_body.status_code == 200
+    others = CustomImage.objects.exclude(pk__in=[scheduled.image_id, BODY_IMAGE["pk"]])
+    wrong = client.get(f"/forhandsvisning/{token}/bild/{others.first().pk}/")
+    assert wrong.status_code == 404
 
     # The token is stored nowhere; the row has its digest.
     link = PreviewLink.objects.get(email="karin@sydostran.example")
@@ -144,7 +156,7 @@ def test_press_office_sends_personal_links_and_journalists_read_them(
     }
     assert {a[1] for a in sent} == {reviewer.pk}
     assert [a[0] for a in actions].count(previews.OPENED) == 2  # never cached
-    assert [a[0] for a in actions].count(previews.DOWNLOADED) == 1
+    assert [a[0] for a in actions].count(previews.DOWNLOADED) == 2
 
 
 def test_links_lead_to_the_public_page_after_go_live(

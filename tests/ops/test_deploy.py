@@ -330,3 +330,73 @@ def test_documents_only_through_wagtails_view_and_uploads_are_limited(site):
         "/admin/login/", method="POST", body=too_big, **{"Content-Type": "text/plain"}
     )
     assert status == 413
+
+
+@pytest.fixture(scope="module")
+def mail_worker(site, tmp_path_factory):
+    """The queue worker from deploy/systemd/nyhetsrum-worker.service, sending to a
+    real SMTP server on 127.0.0.1 (the web server only queues mail)."""
+    from aiosmtpd.controller import Controller
+
+    from tests.distribution.conftest import Inbox
+
+    _client, _port, env, _media = site
+    inbox = Inbox()
+    smtp = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    smtp.start()
+    unit = (DEPLOY / "systemd" / "nyhetsrum-worker.service").read_text()
+    exec_start = re.search(r"^ExecStart=(.+)$", unit, re.MULTILINE).group(1)
+    exec_start = substitute(
+        exec_start, {"/srv/nyhetsrum/.venv/bin/": str(ROOT / ".venv" / "bin") + "/"}
+    )
+    worker_env = {**env, "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}"}
+    log = tmp_path_factory.mktemp("worker") / "worker.log"
+    worker = start_process(shlex.split(exec_start), worker_env, log)
+    try:
+        yield inbox
+    finally:
+        stop_group(worker)
+        smtp.stop()
+
+
+def test_sign_up_confirm_and_one_click_unsubscribe_through_nginx(site, mail_worker):
+    from urllib.parse import urlencode
+
+    from tests.distribution.conftest import body
+
+    client, _port, env, _media = site
+    base = env["BASE_URL"]
+    form = urlencode(
+        {
+            "email": "deploy@example.se",
+            "language": "sv",
+            "kinds": "press_release",
+            "frequency": "immediate",
+        }
+    )
+    status, headers, _body = client.get(
+        "/prenumerera/",
+        method="POST",
+        body=form,
+        **{"Content-Type": "application/x-www-form-urlencoded", "Origin": base},
+    )
+    assert status == 303, _body[:500]
+    assert headers.get("Set-Cookie") is None
+    wait_for(lambda: mail_worker.to("deploy@example.se"), 60, "the confirmation")
+    (message,) = mail_worker.to("deploy@example.se")
+    (confirm,) = re.findall(re.escape(base) + r"(/\S+)", body(message))
+    status, headers, page = client.get(confirm)
+    assert status == 200
+    assert "Din prenumeration är bekräftad" in page.decode()
+    assert headers.get("Set-Cookie") is None
+    assert headers["Cache-Control"] == "no-store, private"
+    (manage,) = re.findall(r'href="(/prenumeration/[^"]+/)"', page.decode())
+    # A mail provider's one-click POST: no cookie, no token, no Origin.
+    status, _headers, _body = client.get(
+        manage + "avsluta/",
+        method="POST",
+        body="List-Unsubscribe=One-Click",
+        **{"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert status == 200
+    assert client.get(manage)[0] == 404
