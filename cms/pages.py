@@ -84,6 +84,16 @@ class BasePage(EnglishReadinessMixin, Page):
         ),
     )
 
+    feedback_question = models.CharField(
+        _("feedback question"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Optional: the question under this page, such as “Hjälpte informationen "
+            "på sidan dig?”. Empty: the site's question from the site settings."
+        ),
+    )
+
     content_panels = [
         TranslationStatusPanel(),
         FeedbackSummaryPanel(),
@@ -91,7 +101,10 @@ class BasePage(EnglishReadinessMixin, Page):
     ]
     settings_panels = [
         MultiFieldPanel([FieldPanel("swedish_only")], heading=_("Languages")),
-        MultiFieldPanel([FieldPanel("feedback_contact")], heading=_("Reader feedback")),
+        MultiFieldPanel(
+            [FieldPanel("feedback_question"), FieldPanel("feedback_contact")],
+            heading=_("Reader feedback"),
+        ),
         *Page.settings_panels,
     ]
     base_form_class = PageForm
@@ -168,6 +181,11 @@ class BasePage(EnglishReadinessMixin, Page):
         if (stored["slug_sv"], stored["slug_en"]) == (self.slug_sv, self.slug_en):
             return None
         return urls_by_language(subtree(Page.objects.get(pk=self.pk)))
+
+
+# Fields of BasePage that editors fill in per language: each page type's
+# TranslationOptions starts with them (modeltranslation registers concrete models).
+BASE_PAGE_TRANSLATED = ("feedback_question",)
 
 
 def available_in_english_q():

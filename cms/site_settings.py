@@ -58,6 +58,16 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Linked from the footer of every page."),
     )
 
+    feedback_question = models.CharField(
+        _("feedback question"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The question under every page, in each language. Empty: “Hittade du "
+            "informationen du sökte?”. A page can ask its own (the page's settings)."
+        ),
+    )
+
     select_related = ["accessibility_page", "cookie_page"]
 
     panels = [
@@ -75,6 +85,9 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("accessibility_page"), FieldPanel("cookie_page")],
             heading=_("Footer links"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("feedback_question")], heading=_("Reader feedback")
         ),
     ]
 

@@ -3,6 +3,8 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
+from cms.pages import BASE_PAGE_TRANSLATED
+
 from .models import (
     FactBox,
     Organisation,
@@ -28,24 +30,27 @@ class FactBoxTranslationOptions(TranslationOptions):
 
 @register(StrategyPage)
 class StrategyPageTranslationOptions(TranslationOptions):
-    fields = ("intro", "purpose", "body")
+    fields = (*BASE_PAGE_TRANSLATED, "intro", "purpose", "body")
     required_languages = {"sv": ("intro",)}
 
 
 @register(SpecialisationAreaPage)
 class SpecialisationAreaPageTranslationOptions(TranslationOptions):
-    fields = ("short_description", "focus_themes", "body")
+    fields = (*BASE_PAGE_TRANSLATED, "short_description", "focus_themes", "body")
     required_languages = {"sv": ("short_description",)}
 
 
 @register(ProjectIndexPage)
 class ProjectIndexPageTranslationOptions(TranslationOptions):
-    fields = ("intro",)
+    fields = (
+        *BASE_PAGE_TRANSLATED,
+        "intro",
+    )
 
 
 @register(ProjectPage)
 class ProjectPageTranslationOptions(TranslationOptions):
-    fields = ("summary", "body")
+    fields = (*BASE_PAGE_TRANSLATED, "summary", "body")
     required_languages = {"sv": ("summary",)}
 
 
