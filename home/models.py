@@ -15,11 +15,14 @@ from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from cms.listing import lazy_list
 from cms.pages import BasePage
 from press.models import HEAVY_FIELDS, NewsIndexPage
+from specialisation.blocks import LatestNewsBlock
 from specialisation.models import StrategyPage
 
 
 class HomeStreamBlock(BaseStreamBlock):
-    """Blocks for the home page body."""
+    """Blocks for the home page and content pages."""
+
+    latest_news = LatestNewsBlock()
 
 
 class HomePage(BasePage):
@@ -84,7 +87,7 @@ class ContentPage(BasePage):
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A short lead under the heading.")
     )
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
 

@@ -1,4 +1,5 @@
-"""Blocks owned by the strategy domain: fact boxes, partner lists, EU funding."""
+"""Blocks owned by the strategy domain: fact boxes, partner lists, EU funding and
+the "Aktuellt" list of the latest releases."""
 
 from django import forms
 from django.apps import apps
@@ -9,6 +10,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.blocks import BaseStreamBlock, RenditionImageChooserBlock
+from cms.i18n import readable
 
 
 class FactBoxChooserBlock(SnippetChooserBlock):
@@ -158,11 +160,63 @@ class EUFundingBlock(blocks.StructBlock):
         description = _("The EU funding statement with the emblem.")
 
 
+class LatestNewsBlock(blocks.StructBlock):
+    """ "Aktuellt": the newest press releases and news, optionally of one area and
+    one kind, in the page's language (items not in English are left out of English
+    pages), with date, title and a lead cut to two lines."""
+
+    heading = blocks.CharBlock(
+        label=_("heading"),
+        required=False,
+        max_length=80,
+        help_text=_("Empty: “Aktuellt” (Swedish) and “Latest news” (English)."),
+    )
+    area = blocks.PageChooserBlock(
+        label=_("specialisation area"),
+        page_type="specialisation.SpecialisationAreaPage",
+        required=False,
+        help_text=_("Only items about this area. Empty: every area."),
+    )
+    kind = blocks.ChoiceBlock(
+        label=_("kind"),
+        choices=[("press_release", _("Press releases")), ("news", _("News"))],
+        required=False,
+        help_text=_("Empty: press releases and news."),
+    )
+    count = blocks.IntegerBlock(
+        label=_("number of items"), default=3, min_value=1, max_value=10
+    )
+
+    class Meta:
+        icon = "list-ul"
+        template = "specialisation/blocks/latest_news_block.html"
+        label = _("Latest news (Aktuellt)")
+        description = _("The newest press releases and news, kept up to date.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["releases"] = latest_releases(value)
+        return context
+
+
+def latest_releases(value) -> list:
+    # By name: press builds on this app (its releases name our areas), so this
+    # app never imports it; Wagtail's own blocks name page types the same way.
+    releases = apps.get_model("press", "PressReleasePage").objects.all()
+    if value.get("area"):
+        releases = releases.filter(related_areas=value["area"])
+    if value.get("kind"):
+        releases = releases.filter(kind=value["kind"])
+    count = value.get("count") or 3
+    return list(readable(releases).order_by("-publication_date")[:count])
+
+
 class StrategyStreamBlock(BaseStreamBlock):
     """Body blocks for the strategy and area pages."""
 
     fact_box = FactBoxChooserBlock()
     partners = PartnerListBlock()
+    latest_news = LatestNewsBlock()
 
 
 class ProjectStreamBlock(BaseStreamBlock):
@@ -171,3 +225,4 @@ class ProjectStreamBlock(BaseStreamBlock):
     fact_box = FactBoxChooserBlock()
     partners = PartnerListBlock()
     eu_funding = EUFundingBlock()
+    latest_news = LatestNewsBlock()

@@ -10,7 +10,7 @@ from .generation import GENERATION_KEY, request_generation
 from .rules import query_is_cacheable
 
 # The template fragments base.html caches (see the fragment_cache template tag).
-FRAGMENTS = ("head", "header", "content", "footer")
+FRAGMENTS = ("head", "header", "content", "footer", "feedback_question")
 
 
 def _fragment_digest(request) -> str | None:

@@ -182,11 +182,13 @@ class FragmentCacheTests(TestCase):
         self.client.get(SEED_SV + "?q=" + "x" * 300)
         self.assertEqual(fragment_keys(), [])
         self.client.get(SEED_SV)
-        self.assertEqual(len(fragment_keys()), 4)  # head, header, content, footer
+        # head, header, content, footer and the feedback question
+        self.assertEqual(len(fragment_keys()), 5)
 
     def test_listings_render_their_content_afresh(self):
         self.client.get("/nyheter/")
-        self.assertEqual(len(fragment_keys()), 3)  # head, header and footer only
+        # head, header, footer and the feedback question: not the listing
+        self.assertEqual(len(fragment_keys()), 4)
         make_release(title_sv="Syns direkt i listan")
         self.assertIn("Syns direkt i listan", self.render("/nyheter/")[0])
 
