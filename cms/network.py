@@ -11,9 +11,13 @@ proxies (or when the header is shorter than it should be) it is ``REMOTE_ADDR``.
 import datetime
 import hashlib
 import hmac
+import logging
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request) -> str:
@@ -28,6 +32,20 @@ def client_ip(request) -> str:
         if len(forwarded) >= count:
             return forwarded[-count]
     return remote
+
+
+def count_hit(key: str, window: int) -> int | None:
+    """Count one hit on ``key`` in a window of ``window`` seconds; the number so
+    far, or None when the cache cannot count (a limit then lets the reader in
+    rather than failing the request)."""
+    try:
+        return 1 if cache.add(key, 1, window) else cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, window)
+        return 1
+    except Exception:
+        logger.exception("rate limit unavailable")
+        return None
 
 
 def _daily_salt(day: datetime.date) -> bytes:

@@ -7,8 +7,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from press.models import PressReleasePage
-
 
 def new_key() -> str:
     return secrets.token_urlsafe(16)
@@ -83,15 +81,6 @@ class Subscriber(models.Model):
     def languages(self) -> list[str]:
         return ["sv", "en"] if self.language == self.BOTH else [self.language]
 
-    def kind_labels(self) -> list[str]:
-        kinds = dict(PressReleasePage.KIND_CHOICES)
-        wanted = []
-        if self.press_releases:
-            wanted.append(str(kinds[PressReleasePage.KIND_PRESS_RELEASE]))
-        if self.news:
-            wanted.append(str(kinds[PressReleasePage.KIND_NEWS]))
-        return wanted
-
 
 class Delivery(models.Model):
     """One page for one subscriber: sent at once, or waiting for the next digest.
@@ -154,11 +143,6 @@ class Journalist(models.Model):
         return f"{self.name} ({self.outlet})"
 
 
-class PreviewLinkQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(revoked_at=None)
-
-
 class PreviewLink(models.Model):
     """A personal link to one revision of one page before it goes live.
 
@@ -195,8 +179,6 @@ class PreviewLink(models.Model):
     expires_at = models.DateTimeField(_("expires"))
     opened_at = models.DateTimeField(_("first opened"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
-
-    objects = PreviewLinkQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("preview link")

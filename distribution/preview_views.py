@@ -16,13 +16,12 @@ PRIVATE = "private, no-store"
 
 
 def _usable(request, token):
-    """(link, page, None), or (None, None, the response to give instead)."""
+    """(link, None), or (None, the response to give instead)."""
     link = previews.find(token)
     if link is None or link.page is None or link.revision is None:
-        return None, None, _problem(request, _("The preview link is not valid."), 404)
+        return None, _problem(request, _("The preview link is not valid."), 404)
     if link.revoked_at is not None:
         return (
-            None,
             None,
             _problem(
                 request,
@@ -38,10 +37,10 @@ def _usable(request, token):
         language = language if language in ("sv", "en") else "sv"
         if not page.is_available_in(language):
             language = "sv"
-        return None, None, HttpResponseRedirect(page_url_in(page, language))
+        return None, HttpResponseRedirect(page_url_in(page, language))
     if now >= link.expires_at:
-        return None, None, _problem(request, _("The preview link has expired."), 404)
-    return link, page, None
+        return None, _problem(request, _("The preview link has expired."), 404)
+    return link, None
 
 
 def _private(response):
@@ -51,7 +50,7 @@ def _private(response):
 
 
 def preview(request, token):
-    link, _page, problem = _usable(request, token)
+    link, problem = _usable(request, token)
     if problem:
         return _private(problem)
     draft = link.revision.as_object()
@@ -83,7 +82,7 @@ def preview(request, token):
 
 
 def image(request, token, image_id):
-    link, _page, problem = _usable(request, token)
+    link, problem = _usable(request, token)
     if problem:
         return _private(problem)
     draft = link.revision.as_object()

@@ -154,25 +154,24 @@ def _send_one(connection, pk: int) -> None:
     try:
         connection.send_messages([message])
     except smtplib.SMTPRecipientsRefused as error:
-        suppress(delivery.subscriber, _refusal(error))
-        Delivery.objects.filter(pk=pk).update(failed="refused")
+        refused(delivery.subscriber, [pk], error)
         return
     Delivery.objects.filter(pk=pk).update(sent_at=timezone.now())
 
 
-def _refusal(error: smtplib.SMTPRecipientsRefused) -> str:
+def refused(subscriber: Subscriber, ids, error: smtplib.SMTPRecipientsRefused):
+    """The server refused the address. For now (4xx): the rows are released and
+    the minute round tries again. For good (5xx): nothing more is sent to it."""
     code, text = next(iter(error.recipients.values()), (0, b""))
     if isinstance(text, bytes):
         text = text.decode(errors="replace")
-    return f"{code} {text}"[:200]
-
-
-def suppress(subscriber: Subscriber, reason: str) -> None:
-    """Send nothing more to an address that bounced or complained."""
-    if 400 <= int(reason.split(" ", 1)[0] or 0) < 500:
-        return  # a temporary refusal: the next round tries again
+    rows = Delivery.objects.filter(pk__in=ids)
+    if 400 <= code < 500:
+        rows.update(claimed_until=None)
+        return
+    rows.update(failed="refused")
     Subscriber.objects.filter(pk=subscriber.pk).update(
-        suppressed_at=timezone.now(), suppressed_reason=reason
+        suppressed_at=timezone.now(), suppressed_reason=f"{code} {text}"[:200]
     )
 
 
@@ -224,8 +223,7 @@ def send_digest(subscriber_id: int) -> bool:
         try:
             message.send()
         except smtplib.SMTPRecipientsRefused as error:
-            suppress(subscriber, _refusal(error))
-            Delivery.objects.filter(pk__in=ids).update(failed="refused")
+            refused(subscriber, ids, error)
             return True
         except (smtplib.SMTPException, OSError) as error:
             Delivery.objects.filter(pk__in=ids).update(claimed_until=None)

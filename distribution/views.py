@@ -8,7 +8,6 @@ limit. The links are capabilities: signed, naming one subscriber and their key.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from cms.feedback.services import FeedbackError, check_origin, check_size
-from cms.network import client_key
+from cms.network import client_key, count_hit
 from cms.reader_input import parse_number
+from press.models import PressReleasePage
 from specialisation.models import SpecialisationAreaPage
 
 from . import tokens
@@ -57,19 +57,14 @@ def _foreign_post(request):
 
 
 def _rate_limited(request) -> bool:
-    key = f"subscribe-rate:{client_key(request)}"
-    try:
-        count = 1 if cache.add(key, 1, RATE_WINDOW) else cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return bool(count) and count > settings.SUBSCRIBE_RATE_LIMIT
+    count = count_hit(f"subscribe-rate:{client_key(request)}", RATE_WINDOW)
+    return count is not None and count > settings.SUBSCRIBE_RATE_LIMIT
 
 
 def _initial(request) -> dict:
     initial = {
         "language": translation.get_language(),
-        "kinds": ["press_release", "news"],
+        "kinds": [kind for kind, _label in PressReleasePage.KIND_CHOICES],
         "frequency": Subscriber.IMMEDIATE,
     }
     area = parse_number(request.GET.get("area", ""))

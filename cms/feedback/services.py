@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -21,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from ..network import client_key
+from ..network import client_key, count_hit
 from .models import Feedback
 
 logger = logging.getLogger(__name__)
@@ -45,19 +44,10 @@ class FeedbackError(Exception):
 
 def check_rate_limit(request) -> None:
     key = f"feedback-rate:{client_key(request)}"
-    limit = settings.FEEDBACK_RATE_LIMIT
-    window = settings.FEEDBACK_RATE_WINDOW
-    try:
-        count = 1 if cache.add(key, 1, window) else cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    except Exception:
-        logger.exception("feedback rate limit unavailable")
+    count = count_hit(key, settings.FEEDBACK_RATE_WINDOW)
+    if count is None:  # the cache is down: let the answer in
         return
-    if count is None:  # the cache is down (django-redis ignores the error)
-        return
-    if count > limit:
+    if count > settings.FEEDBACK_RATE_LIMIT:
         raise FeedbackError(
             _("You have sent many answers in a short time. Please try again later."),
             429,

@@ -18,7 +18,8 @@ from scripts.harness import free_port
 
 class Inbox:
     """What the mail server received. Addresses with "bounce" in them are refused
-    with 550 (a permanent failure), as a receiving server does for unknown users."""
+    with 550 (a permanent failure), as a receiving server does for unknown users;
+    those with "busy" with 450 (try again later)."""
 
     def __init__(self):
         self.messages = []
@@ -27,6 +28,8 @@ class Inbox:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if "bounce" in address:
             return "550 5.1.1 No such user"
+        if "busy" in address:
+            return "450 4.2.1 Mailbox busy, try later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

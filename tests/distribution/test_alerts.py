@@ -199,6 +199,30 @@ def test_a_bouncing_address_is_suppressed_and_the_rest_still_sent(smtp, publish)
     assert [r for r, _m in smtp.messages] == ["fine@example.se"]
 
 
+def test_a_temporary_refusal_is_tried_again_not_suppressed(smtp, publish):
+    subscriber("busy@example.se")
+    release = publish(title_sv="Upptaget")
+    assert smtp.messages == []
+    row = Delivery.objects.get(page=release)
+    assert (row.sent_at, row.failed, row.claimed_until) == (None, "", None)
+    assert Subscriber.objects.get(email="busy@example.se").suppressed_at is None
+
+
+def test_a_weekly_english_digest(smtp, publish):
+    subscriber("weekly@example.org", language="en", frequency="weekly")
+    publish(title_sv="Bara svenska")
+    publish(title_sv="Båda språken", title_en="Both languages", slug_en="both-lang")
+    assert smtp.messages == []
+    call_command("distribution_round")
+    run_worker()
+    (digest,) = smtp.to("weekly@example.org")
+    assert digest["Subject"] == "News from Region Blekinge: 1 new"
+    text = body(digest)
+    assert "This week's news" in text and "Both languages" in text
+    assert "Bara svenska" not in text and "Båda språken" not in text
+    assert "Unsubscribe: http://testserver/en/subscription/" in text
+
+
 def test_rows_a_crashed_worker_left_are_sent_once_by_the_next_round(smtp, publish):
     """A worker killed mid-batch leaves one row under its lease and the rest
     untaken, and its task "running" forever; the minute round queues them again
