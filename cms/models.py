@@ -11,6 +11,8 @@ gathers them so Django's app registry (and migrations) find them:
 - ``cms.bilingual.models``: translation status and the translation workflow task
 - ``cms.search.models``: the search index and logged search terms
 - ``cms.feedback.models``: readers' "was this page helpful?" answers
+- ``cms.plain_language.models``: the klarspråk word list and page measures
+- ``cms.review.models``: the weekly review reminders sent
 """
 
 from .bilingual.models import TranslationReadyTask, TranslationStatus
@@ -18,6 +20,8 @@ from .feedback.models import Feedback
 from .images import CustomImage, CustomRendition
 from .pages import BasePage
 from .people import Person, format_attribution
+from .plain_language.models import PlainLanguageMeasure, PlainWord
+from .review.models import ReviewReminder
 from .search.models import SearchDocument, SearchTerm
 from .site_settings import SiteSettings
 from .users import User
@@ -28,6 +32,9 @@ __all__ = [
     "CustomRendition",
     "Feedback",
     "Person",
+    "PlainLanguageMeasure",
+    "PlainWord",
+    "ReviewReminder",
     "SearchDocument",
     "SearchTerm",
     "SiteSettings",

@@ -20,7 +20,10 @@ from .bilingual.readiness import EnglishReadinessMixin
 from .bilingual.status import status_info
 from .editorial.permissions import EditorialPagePermissionTester
 from .feedback.panels import FeedbackSummaryPanel
+from .plain_language.models import phrases_for
+from .plain_language.preview import mark
 from .redirects import add_redirects, subtree, urls_by_language
+from .review.dates import REVIEW_INTERVAL_CHOICES
 
 
 class BasePage(EnglishReadinessMixin, Page):
@@ -94,6 +97,50 @@ class BasePage(EnglishReadinessMixin, Page):
         ),
     )
 
+    # Review dates (cms.review): who keeps the page true, and how often.
+    review_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("page owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Gets the weekly reminder when the page is due for review."),
+    )
+    review_mailbox = models.EmailField(
+        _("functional mailbox"),
+        blank=True,
+        help_text=_("Optional, instead of or besides a person, such as s3@region.se."),
+    )
+    review_interval = models.PositiveSmallIntegerField(
+        _("review interval"),
+        null=True,
+        blank=True,
+        choices=REVIEW_INTERVAL_CHOICES,
+        help_text=_("Empty: the default for this page type."),
+    )
+    review_notice = models.BooleanField(
+        _("tell readers when the review is overdue"),
+        default=False,
+        help_text=_(
+            "Readers then see that the content may be out of date once the next "
+            "review date has passed."
+        ),
+    )
+    # Set on publish and by "Reviewed, no changes" on the live row only: a
+    # revision never carries them back (with_content_json).
+    last_reviewed_at = models.DateField(
+        _("last reviewed"), null=True, blank=True, editable=False
+    )
+    next_review_at = models.DateField(
+        _("next review"), null=True, blank=True, editable=False, db_index=True
+    )
+
+    # Months between reviews for this page type (None: no review, as for news),
+    # and the LIX the klarspråk checks aim at (None: no aim).
+    default_review_months: int | None = 12
+    lix_target: int | None = 45
+
     content_panels = [
         TranslationStatusPanel(),
         FeedbackSummaryPanel(),
@@ -104,6 +151,15 @@ class BasePage(EnglishReadinessMixin, Page):
         MultiFieldPanel(
             [FieldPanel("feedback_question"), FieldPanel("feedback_contact")],
             heading=_("Reader feedback"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("review_owner"),
+                FieldPanel("review_mailbox"),
+                FieldPanel("review_interval"),
+                FieldPanel("review_notice"),
+            ],
+            heading=_("Review"),
         ),
         *Page.settings_panels,
     ]
@@ -129,7 +185,35 @@ class BasePage(EnglishReadinessMixin, Page):
             # Render now, while the preview language is active.
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
+            self._mark_plain_language(response, language)
         return response
+
+    def _mark_plain_language(self, response, language: str) -> None:
+        """Marks what the klarspråk checks found in the previewed main content
+        (cms.plain_language.preview); the measures go with the response."""
+        if response.status_code != 200 or "html" not in response.get(
+            "Content-Type", ""
+        ):
+            return
+        html, measures = mark(
+            response.content.decode(), language, self.lix_target, phrases_for(language)
+        )
+        response.content = html.encode()
+        response.plain_language = measures
+
+    def review_months(self) -> int | None:
+        """Months between reviews: the page's own choice, else its type's."""
+        if self.review_interval is not None:
+            return self.review_interval or None
+        return self.default_review_months
+
+    def with_content_json(self, content):
+        # The review dates belong to the live page, not to a revision: restoring
+        # or publishing an older revision keeps them.
+        page = super().with_content_json(content)
+        page.last_reviewed_at = self.last_reviewed_at
+        page.next_review_at = self.next_review_at
+        return page
 
     def get_url_parts(self, request=None):
         """Wagtail's, with the site's public address (BASE_URL) as the root: feeds,

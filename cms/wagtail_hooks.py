@@ -10,6 +10,8 @@ from .accounts import wagtail_hooks as _accounts  # noqa: F401
 from .bilingual import wagtail_hooks as _bilingual  # noqa: F401
 from .editorial import wagtail_hooks as _editorial  # noqa: F401
 from .feedback import wagtail_hooks as _feedback  # noqa: F401
+from .plain_language import wagtail_hooks as _plain_language  # noqa: F401
+from .review import wagtail_hooks as _review  # noqa: F401
 from .snippets import REUSABLE_CONTENT_MENU, PersonViewSet
 
 

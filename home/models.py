@@ -28,6 +28,10 @@ class HomeStreamBlock(BaseStreamBlock):
 class HomePage(BasePage):
     """The start page of the site, in Swedish at / and in English at /en/."""
 
+    # Reviewed twice a year; its own text is short, so no LIX aim.
+    default_review_months = 6
+    lix_target = None
+
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

@@ -37,10 +37,10 @@ from .forms import NewsFilterForm
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
-    """The newsroom ("Nyheter och pressmeddelanden"): lists releases newest first,
-    with filters, pagination and RSS/Atom feeds per language."""
+    """The newsroom: releases newest first, with filters, pages and feeds."""
 
     max_count = 1
+    default_review_months = lix_target = None  # a list: nothing to review
     parent_page_types = ["home.HomePage"]
     subpage_types = ["press.PressReleasePage"]
     english_required_fields = ("title",)
@@ -173,9 +173,10 @@ class PressReleaseTag(TaggedItemBase):
 
 
 class PressReleasePage(BasePage):
-    """A dated press release or news item. Listed on the news index, in the feeds
-    and on the pages of the areas and projects it is about."""
+    """A dated press release or news item, listed with its areas and projects."""
 
+    default_review_months = None  # news is of its day: no review dates
+    lix_target = 40  # newspaper prose
     parent_page_types = ["press.NewsIndexPage"]
     subpage_types = []
     english_required_fields = ("title", "lead", "body")

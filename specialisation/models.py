@@ -48,6 +48,8 @@ __all__ = [
 class StrategyPage(BasePage):
     """The region's smart-specialisation strategy; lists its specialisation areas."""
 
+    default_review_months = 6
+
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["specialisation.SpecialisationAreaPage"]
@@ -87,6 +89,8 @@ class StrategyPage(BasePage):
 
 class SpecialisationAreaPage(BasePage):
     """One of the strategy's specialisation areas, e.g. Smart industri."""
+
+    default_review_months = 6
 
     parent_page_types = ["specialisation.StrategyPage"]
     subpage_types = []
@@ -151,6 +155,9 @@ class SpecialisationAreaPage(BasePage):
 
 class ProjectIndexPage(RoutablePageMixin, BasePage):
     """Lists the projects, filterable by specialisation area and status."""
+
+    default_review_months = None
+    lix_target = None
 
     max_count = 1
     parent_page_types = ["home.HomePage"]

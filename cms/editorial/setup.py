@@ -145,6 +145,10 @@ def ensure_groups() -> dict[str, Group]:
             "distribution", "journalist", ["add", "change", "delete", "view"]
         ),
     )
+    # The klarspråk word list: reviewers keep it with the administrators.
+    publishers.permissions.add(
+        *_model_permissions("cms", "plainword", ["add", "change", "delete", "view"])
+    )
 
     # Translators: edit pages only while a page waits in their workflow step
     # "Översättning klar" (Wagtail lets a task's groups edit the page), and English
@@ -169,6 +173,7 @@ def ensure_groups() -> dict[str, Group]:
             )
         )
     admins.permissions.add(
+        *_model_permissions("cms", "plainword", ["add", "change", "delete", "view"]),
         *_model_permissions("cms", "sitesettings", ["change"]),
         *_model_permissions("cms", "user", ["add", "change", "delete"]),
         *_model_permissions("auth", "group", ["add", "change", "delete"]),

@@ -310,7 +310,7 @@ TASKS = {
     "queue": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
 # Management commands the scheduler (run_scheduler) runs every minute, in order.
-SCHEDULED_COMMANDS = ["publish_scheduled", "distribution_round"]
+SCHEDULED_COMMANDS = ["publish_scheduled", "distribution_round", "review_round"]
 # E-mail alerts to subscribers (distribution/): messages per second per worker,
 # messages per batch task, and how long a confirmation link is valid.
 ALERTS_PER_SECOND = float(os.environ.get("ALERTS_PER_SECOND", "20"))
