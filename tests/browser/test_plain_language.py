@@ -47,9 +47,7 @@ def wait_for_check(page, text, timeout=30_000):
     )
 
 
-def test_redaktor_sees_the_klarsprak_checks_in_both_languages(
-    site, new_page, redaktor
-):
+def test_redaktor_sees_the_klarsprak_checks_in_both_languages(site, new_page, redaktor):
     # The word list as the migration seeds it (a live-server test starts empty).
     PlainWord.objects.get_or_create(
         word="erhålla", language="sv", defaults={"replacement": "få"}
@@ -100,9 +98,7 @@ def test_redaktor_sees_the_klarsprak_checks_in_both_languages(
     assert "erhålla" in str(draft.body_sv)
 
 
-def test_redaktor_marks_her_page_reviewed_from_the_dashboard(
-    site, new_page, redaktor
-):
+def test_redaktor_marks_her_page_reviewed_from_the_dashboard(site, new_page, redaktor):
     area = SpecialisationAreaPage.objects.live().first()
     SpecialisationAreaPage.objects.filter(pk=area.pk).update(
         review_owner=redaktor,
