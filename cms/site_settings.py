@@ -58,6 +58,19 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Linked from the footer of every page."),
     )
 
+    press_phone = models.CharField(
+        _("press line"),
+        max_length=40,
+        blank=True,
+        help_text=_("The press service's number, shown on every press release."),
+    )
+    press_email = models.EmailField(_("press e-mail"), blank=True)
+    press_hours = models.CharField(
+        _("press service hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: weekdays 8–17, in each language."),
+    )
     feedback_question = models.CharField(
         _("feedback question"),
         max_length=200,
@@ -81,6 +94,14 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("opening_hours"),
             ],
             heading=_("Contact details"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("press_phone"),
+                FieldPanel("press_email"),
+                FieldPanel("press_hours"),
+            ],
+            heading=_("Press service"),
         ),
         MultiFieldPanel(
             [FieldPanel("accessibility_page"), FieldPanel("cookie_page")],

@@ -15,7 +15,7 @@ class CustomImageTranslationOptions(TranslationOptions):
 
 @register(SiteSettings)
 class SiteSettingsTranslationOptions(TranslationOptions):
-    fields = ("opening_hours", "feedback_question")
+    fields = ("opening_hours", "press_hours", "feedback_question")
 
 
 @register(Person)

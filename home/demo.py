@@ -190,6 +190,10 @@ def load(out) -> None:
         "email": "info@example.org",
         "opening_hours_sv": "Vardagar 8–16",
         "opening_hours_en": "Weekdays 8 am – 4 pm",
+        "press_phone": "0455-73 50 50",
+        "press_email": "press@example.org",
+        "press_hours_sv": "vardagar 8–17",
+        "press_hours_en": "weekdays 8 am – 5 pm",
         "accessibility_page_id": accessibility.pk,
         "cookie_page_id": cookies.pk,
     }

@@ -332,25 +332,12 @@ class PressReleasePage(BasePage):
         by_id = PressReleasePage.objects.defer(*HEAVY_FIELDS).in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
 
-    def structured_data(self) -> dict:
-        """schema.org NewsArticle for search engines (rendered as JSON-LD)."""
-        organisation = {"@type": "Organization", "name": self.get_site().site_name}
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": self.title,
-            "description": self.lead,
-            "inLanguage": get_language(),
-            "datePublished": _iso(self.display_date),
-            "dateModified": _iso(self.last_published_at or self.display_date),
-            "mainEntityOfPage": self.get_full_url(),
-            "url": self.get_full_url(),
-            "author": organisation,
-            "publisher": organisation,
-        }
-        if self.image:
-            data["image"] = [absolute(self.image.get_rendition("fill-1200x630").url)]
-        return data
+    def contact_people(self) -> list:
+        """The press contacts' people with their photos (one query per page)."""
+        if not hasattr(self, "_contact_people"):
+            contacts = self.press_contacts.select_related("person__photo")
+            self._contact_people = [item.person for item in contacts if item.person]
+        return self._contact_people
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -361,22 +348,12 @@ class PressReleasePage(BasePage):
         context.update(
             areas=areas,
             projects=projects,
-            contacts=lazy_list(
-                lambda: [
-                    item.person
-                    for item in self.press_contacts.select_related("person__photo")
-                    if item.person
-                ]
-            ),
+            contacts=lazy_list(self.contact_people),
             related=lazy_list(
                 lambda: self.related_releases(list(areas), list(projects))
             ),
         )
         return context
-
-
-def _iso(value) -> str | None:
-    return timezone.localtime(value).isoformat() if value else None
 
 
 class PressContact(Orderable):

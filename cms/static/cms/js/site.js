@@ -21,6 +21,19 @@
         });
     });
 
+    // Share: copy the page's address. Without script the button stays hidden
+    // and the other share links work as they are.
+    document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+        if (!navigator.clipboard) { return; }
+        var status = button.closest("section").querySelector("[data-copy-status]");
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            navigator.clipboard.writeText(button.getAttribute("data-copy-link")).then(function () {
+                if (status) { status.textContent = button.getAttribute("data-copied") || ""; }
+            });
+        });
+    });
+
     // Feedback: answer without reloading, then move focus to the thank-you text.
     document.querySelectorAll("[data-feedback]").forEach(function (section) {
         var body = section.querySelector("[data-feedback-body]");
