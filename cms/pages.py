@@ -21,7 +21,7 @@ from .bilingual.status import status_info
 from .editorial.permissions import EditorialPagePermissionTester
 from .feedback.panels import FeedbackSummaryPanel
 from .plain_language.models import phrases_for
-from .plain_language.preview import mark
+from .plain_language.preview import mark, wanted
 from .redirects import add_redirects, subtree, urls_by_language
 from .review.dates import REVIEW_INTERVAL_CHOICES
 
@@ -185,7 +185,8 @@ class BasePage(EnglishReadinessMixin, Page):
             # Render now, while the preview language is active.
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            self._mark_plain_language(response, language)
+            if wanted(request):
+                self._mark_plain_language(response, language)
         return response
 
     def _mark_plain_language(self, response, language: str) -> None:

@@ -18,7 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.i18n import absolute, readable
+from cms.i18n import readable
 from cms.listing import lazy_list, render_listing
 from cms.pages import BasePage
 from specialisation.models import ProjectPage, SpecialisationAreaPage

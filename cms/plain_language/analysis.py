@@ -21,7 +21,8 @@ WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 # and what may start a sentence; "t.ex. något" and "kl. 13.51" do not end one.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»)]*\s+(?=[\"“”«–—-]?[A-ZÅÄÖÉ0-9])")
 ABBREVIATION = re.compile(
-    r"\b(?:t\.ex|bl\.a|m\.m|o\.s\.v|dvs|s\.k|kl|nr|ca|jfr|e\.g|i\.e|etc|Mr|Dr)\.$",
+    r"(?:\b(?:t\.ex|bl\.a|m\.m|o\.s\.v|dvs|s\.k|kl|nr|ca|jfr|e\.g|i\.e|etc|Mr|Dr"
+    r"|prof|doc|enl|s|sid|tel|resp|ang|fig|vol)|(?<![^\W\d_])[A-ZÅÄÖ])\.$",
     re.IGNORECASE,
 )
 
@@ -30,23 +31,40 @@ VAGUE_LINK_TEXTS = {
     "en": {"here", "click here", "read more", "more", "link", "this link"},
 }
 
-# The s-passive ("beslutades", "genomförs", "har skickats"): Swedish verbs in
-# -s. Only a hint ("kanske passiv form"): deponent verbs and some nouns end the
-# same way, so the common ones are left out and capitalised words are skipped.
-SWEDISH_PASSIVE = re.compile(r"\b[a-zåäöé]{2,}(?:ades|ddes|des|tes|ats|as|es|rs)\b")
+# The s-passive ("beslutades", "finansieras", "ska skickas", "har genomförts"):
+# Swedish verbs in -s. Only a hint ("kanske passiv form"). Past forms (-ades,
+# -des, -tes) and -eras are flagged as they are; other -s forms only after an
+# auxiliary, since nouns end the same way (plats, resurs, invånarnas). Common
+# deponent verbs are left out and capitalised words are skipped.
+SWEDISH_PAST_PASSIVE = re.compile(r"\b[a-zåäöé]{3,}(?:ades|ddes|des|tes|eras)\b")
+SWEDISH_AUX_PASSIVE = re.compile(
+    r"\b(?:ska|skall|kan|kunde|måste|bör|borde|får|fick|har|hade|behöver|"
+    r"kommer att)\s+(?:(?:inte|också|även|redan|snart|nu|sedan)\s+)?"
+    r"([a-zåäöé]{3,}(?:as|s|ts))\b"
+)
 NOT_PASSIVE = {
-    "finns", "hoppas", "lyckas", "trivs", "minns", "andas", "låtsas", "fattas",
-    "kräks", "brås", "svettas", "brottas", "kämpas", "skämtas", "våras",
-    "hades", "lyckades", "hoppades", "fanns", "tycktes", "syntes",
-    "mindes", "andades", "kallas", "gas", "glas", "ras", "bas", "fas", "kurs",
-    "vers", "pers", "mars", "tvärs", "kors", "hos", "oss", "dess", "ens", "vars",
-    "alls", "sedermera", "process", "texas", "kollegas", "finnas", "minnas",
-    "trivas", "lyckats", "hoppats",
+    "finns", "finnas", "hoppas", "lyckas", "trivs", "trivas", "minns", "minnas",
+    "andas", "låtsas", "fattas", "svettas", "brottas", "kämpas", "hades",
+    "lyckades", "hoppades", "tycktes", "syntes", "mindes", "andades", "samlades",
+    "kallas", "lyckats", "hoppats", "vistas", "åldras", "träffas", "ses", "mötas",
+    "alls", "inte", "också", "redan", "bara", "tillsammans", "annars", "gratis",
+    "dels", "längs", "tvärs", "utomlands", "hemmas",
 }  # fmt: skip
+# English: "was decided", "are given"; "is often", "are interested" are not.
 ENGLISH_PASSIVE = re.compile(
-    r"\b(?:am|is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(\w+(?:ed|en))\b",
+    r"\b(?:am|is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?([a-z]+)\b",
     re.IGNORECASE,
 )
+ENGLISH_IRREGULAR_PARTICIPLES = {
+    "given", "taken", "written", "chosen", "seen", "known", "shown", "held",
+    "made", "done", "sent", "built", "paid", "found", "led", "told", "kept",
+    "set", "put", "begun", "spoken", "driven", "drawn", "grown", "brought",
+    "bought", "taught", "thought", "won", "met", "sold", "run", "funded",
+}  # fmt: skip
+NOT_ENGLISH_PASSIVE = {
+    "interested", "concerned", "pleased", "delighted", "excited", "based",
+    "located", "supposed", "used", "need", "red", "bed", "led",
+}  # fmt: skip
 
 
 def words(text: str) -> list[str]:
@@ -94,7 +112,8 @@ class Phrase:
         if " " in text:
             return re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)", re.I)
         stem = text[:-1] if len(text) > 6 and text[-1] in "aeiouyåäö" else text
-        return re.compile(r"(?<!\w)" + re.escape(stem) + r"\w*", re.I)
+        # Not the participle used as a title: "verkställande direktör".
+        return re.compile(r"(?<!\w)" + re.escape(stem) + r"(?!ande\b)\w*", re.I)
 
 
 @dataclass
@@ -125,12 +144,22 @@ def paragraph_findings(
 
 def passive_forms(text: str, language: str) -> list[str]:
     if language == "en":
-        return [match.group(0) for match in ENGLISH_PASSIVE.finditer(text)]
-    return [
-        word
-        for word in SWEDISH_PASSIVE.findall(text)
-        if word not in NOT_PASSIVE and len(word) > 4
-    ]
+        return [
+            match.group(0)
+            for match in ENGLISH_PASSIVE.finditer(text)
+            if _english_participle(match.group(1).lower())
+        ]
+    found = [w for w in SWEDISH_PAST_PASSIVE.findall(text) if w not in NOT_PASSIVE]
+    found += [w for w in SWEDISH_AUX_PASSIVE.findall(text) if w not in NOT_PASSIVE]
+    return found
+
+
+def _english_participle(word: str) -> bool:
+    if word in NOT_ENGLISH_PASSIVE:
+        return False
+    return word in ENGLISH_IRREGULAR_PARTICIPLES or (
+        word.endswith("ed") and len(word) > 4
+    )
 
 
 def is_vague_link(text: str, language: str) -> bool:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .models import PlainLanguageMeasure
+from .preview import MEASURE_ATTR
 
 
 def measure(page_id: int) -> int:
@@ -24,7 +25,9 @@ def measure(page_id: int) -> int:
         if not page.is_available_in(language):
             PlainLanguageMeasure.objects.filter(page=page, language=language).delete()
             continue
-        response = page.make_preview_request(preview_mode=language)
+        response = page.make_preview_request(
+            preview_mode=language, extra_request_attrs={MEASURE_ATTR: True}
+        )
         found = getattr(response, "plain_language", None)
         if found is None:
             continue

@@ -26,6 +26,8 @@ from .analysis import (
     words,
 )
 
+# Set on the made-up request cms.plain_language.measures renders a page with.
+MEASURE_ATTR = "plain_language_measure"
 MAIN = re.compile(r"<main\b.*?</main>", re.DOTALL | re.IGNORECASE)
 SKIP = ("form", "nav")
 
@@ -43,6 +45,15 @@ class Measures:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def wanted(request) -> bool:
+    """Marks are for the checker of someone editing (logged in to the admin) and
+    for measuring; a journalist's embargoed preview is left as it is."""
+    if getattr(request, MEASURE_ATTR, False):
+        return True
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated)
 
 
 def _skipped(element) -> bool:

@@ -63,4 +63,5 @@ class PlainLanguageReportView(ReportView):
     )
 
     def get_queryset(self):
-        return PlainLanguageMeasure.objects.select_related("page")
+        # Wagtail's ordering is applied here (overriding get_queryset skips it).
+        return self.order_queryset(PlainLanguageMeasure.objects.select_related("page"))

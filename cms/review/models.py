@@ -7,13 +7,17 @@ from django.utils.translation import gettext_lazy as _
 
 class ReviewReminder(models.Model):
     """Claimed before the mail is queued, so two schedulers (or a round run
-    twice) never remind anyone twice in a week; ``sent_at`` stays empty until the
-    worker has handed the mail to the mail server."""
+    twice) never remind anyone twice in a week. The worker claims the sending
+    (``sent_at``) before it talks to the mail server and gives it back if the
+    server fails; the round queues such a reminder again after a while, at most
+    MAX_ATTEMPTS times."""
 
     recipient = models.EmailField(_("recipient"))
     language = models.CharField(_("language"), max_length=2, default="sv")
     week = models.DateField(_("week (Monday)"))
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    queued_at = models.DateTimeField(_("queued"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=1)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:

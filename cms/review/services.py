@@ -8,22 +8,22 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from wagtail.log_actions import log
 from wagtail.models import get_page_models
-from wagtail.users.models import UserProfile
 
 from ..caching.cdn import purge_frontend_cache
 from ..caching.generation import invalidate
 from ..editorial.roles import PUBLISHERS
 from ..pages import BasePage
-from .dates import ESCALATED, STATES, THIS_WEEK_DAYS, next_review, state
+from .dates import ESCALATED, STATES, next_review, state
 from .models import ReviewReminder
 
 REVIEWED_ACTION = "cms.review.reviewed"
 RESEND_AFTER = datetime.timedelta(minutes=15)
+MAX_ATTEMPTS = 5
 
 
 def review_models() -> list[type[BasePage]]:
@@ -54,7 +54,10 @@ def set_dates(page: BasePage, day: datetime.date) -> None:
 
 
 def on_publish(page: BasePage) -> None:
-    set_dates(page, timezone.localdate())
+    # Pages without reviews (news) are left alone; one whose review was just
+    # turned off loses its next date.
+    if page.review_months() or page.next_review_at is not None:
+        set_dates(page, timezone.localdate())
 
 
 def mark_reviewed(page: BasePage, user) -> None:
@@ -91,7 +94,9 @@ class Digest:
 
 
 def _language_of(user) -> str:
-    language = UserProfile.get_for_user(user).get_preferred_language() or "sv"
+    """The user's admin language (their profile comes with the page's query)."""
+    profile = getattr(user, "wagtail_userprofile", None)
+    language = (profile.get_preferred_language() if profile else None) or "sv"
     return "en" if language.startswith("en") else "sv"
 
 
@@ -107,12 +112,14 @@ def _owners(page: BasePage) -> list[tuple[str, str]]:
     """(address, language) of those who keep the page true: its owner and
     functional mailbox, else whoever created it."""
     owners = []
-    if page.review_owner and page.review_owner.email:
-        owners.append((page.review_owner.email, _language_of(page.review_owner)))
+    owner = page.review_owner
+    if owner and owner.is_active and owner.email:
+        owners.append((owner.email, _language_of(owner)))
     if page.review_mailbox:
         owners.append((page.review_mailbox, settings.LANGUAGE_CODE[:2]))
-    if not owners and page.owner and page.owner.email:
-        owners.append((page.owner.email, _language_of(page.owner)))
+    creator = page.owner
+    if not owners and not owner and creator and creator.is_active and creator.email:
+        owners.append((creator.email, _language_of(creator)))
     return owners
 
 
@@ -123,7 +130,9 @@ def pages_to_review(today: datetime.date):
         pages = (
             _with_review(model)
             .filter(Q(next_review_at__lte=horizon) | Q(translation_status="outdated"))
-            .select_related("review_owner", "owner")
+            .select_related(
+                "review_owner__wagtail_userprofile", "owner__wagtail_userprofile"
+            )
         )
         for page in pages:
             found = state(
@@ -135,7 +144,8 @@ def pages_to_review(today: datetime.date):
 
 def digests(today: datetime.date) -> dict[str, Digest]:
     """One digest per address: each owner's pages, and for the web editors the
-    pages overdue for more than a month, whoever owns them."""
+    pages overdue for more than a month, whoever owns them, and those nobody
+    active owns."""
     found: dict[str, Digest] = {}
     editors = None
     for page, page_state in pages_to_review(today):
@@ -156,39 +166,54 @@ def monday(day: datetime.date) -> datetime.date:
 
 
 def claim_reminders(now: datetime.datetime) -> list[int]:
-    """On Mondays from DIGEST_HOUR: claim this week's reminder per recipient (and
-    again a claimed one not sent within RESEND_AFTER). Returns the ids of the
-    reminders to send (cms.review.tasks.queue_reminders queues them)."""
+    """On Mondays from DIGEST_HOUR: claim this week's reminder per recipient,
+    once (later rounds of the week skip the digests), and take back for another
+    try those not sent within RESEND_AFTER. Returns the ids to queue
+    (cms.review.tasks.queue_reminders queues them)."""
     local = timezone.localtime(now)
     if local.weekday() != 0 or local.hour < settings.DIGEST_HOUR:
         return []
     week = monday(local.date())
     claimed = []
-    for address, digest in digests(local.date()).items():
-        reminder, created = ReviewReminder.objects.get_or_create(
-            recipient=address, week=week, defaults={"language": digest.language}
-        )
-        if created:
-            claimed.append(reminder.pk)
+    if cache.add(f"cms-review-week:{week.isoformat()}", 1, 8 * 86400):
+        for address, digest in digests(local.date()).items():
+            reminder, created = ReviewReminder.objects.get_or_create(
+                recipient=address,
+                week=week,
+                defaults={"language": digest.language, "queued_at": now},
+            )
+            if created:
+                claimed.append(reminder.pk)
     stale = ReviewReminder.objects.filter(
-        week=week, sent_at__isnull=True, created_at__lt=now - RESEND_AFTER
+        week=week,
+        sent_at__isnull=True,
+        queued_at__lt=now - RESEND_AFTER,
+        attempts__lt=MAX_ATTEMPTS,
     )
-    return claimed + list(stale.values_list("pk", flat=True))
+    again = list(stale.values_list("pk", flat=True))
+    if again:
+        ReviewReminder.objects.filter(pk__in=again).update(
+            queued_at=now, attempts=F("attempts") + 1
+        )
+    return claimed + again
 
 
 def renew_notices(today: datetime.date) -> bool:
-    """Once a day: when a page whose readers are told of an overdue review
-    became overdue, the cached copies (which show no notice yet) are renewed."""
+    """Once a day: the pages whose readers are told of an overdue review and
+    that became overdue since yesterday are shown anew (cached copies, which
+    show no notice yet, are renewed)."""
     if not cache.add(f"cms-review-notices:{today.isoformat()}", 1, 2 * 86400):
         return False
-    since = today - datetime.timedelta(days=THIS_WEEK_DAYS)
-    for model in review_models():
-        if (
-            _with_review(model)
-            .filter(review_notice=True, next_review_at__gte=since)
-            .filter(next_review_at__lt=today)
-            .exists()
-        ):
-            invalidate("review notices")
-            return True
-    return False
+    since = today - datetime.timedelta(days=1)
+    changed = [
+        page
+        for model in review_models()
+        for page in _with_review(model).filter(
+            review_notice=True, next_review_at__gte=since, next_review_at__lt=today
+        )
+    ]
+    if changed:
+        invalidate("review notices")
+        for page in changed:
+            purge_frontend_cache(page)
+    return bool(changed)

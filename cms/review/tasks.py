@@ -16,15 +16,22 @@ QUEUE = "queue"
 @task(backend=QUEUE)
 def send_review_digest(reminder_id: int, day: str) -> bool:
     """Send this week's reminder for ``day`` (the round's date), with the pages as
-    they stand when it runs (one reviewed since the round is left out)."""
-    reminder = ReviewReminder.objects.filter(pk=reminder_id, sent_at=None).first()
-    if reminder is None:
+    they stand when it runs (one reviewed since the round is left out). The row
+    is claimed first, so two workers never send it twice; a failure gives it
+    back for the round to queue again."""
+    now = timezone.now()
+    if not ReviewReminder.objects.filter(pk=reminder_id, sent_at=None).update(
+        sent_at=now
+    ):
         return False
+    reminder = ReviewReminder.objects.get(pk=reminder_id)
     digest = digests(datetime.date.fromisoformat(day)).get(reminder.recipient)
-    if digest and digest.items():
-        mail.reminder(digest).send()
-    reminder.sent_at = timezone.now()
-    reminder.save(update_fields=["sent_at"])
+    try:
+        if digest and digest.items():
+            mail.reminder(digest).send()
+    except Exception:
+        ReviewReminder.objects.filter(pk=reminder_id).update(sent_at=None)
+        raise
     return True
 
 

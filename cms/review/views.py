@@ -17,7 +17,9 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from ..editorial.roles import is_translator_only
 from ..pages import BasePage
+from ..templatetags.page_tags import long_date
 from .dates import DUE, ESCALATED, OVERDUE, SOON, state
 from .services import _with_review, mark_reviewed, review_models
 
@@ -34,7 +36,7 @@ def confirm_reviewed(request, page_id):
     """Confirm, then record that the page still holds: the next review date
     moves on, an entry goes into the history, and no revision is made."""
     page = get_object_or_404(Page, pk=page_id).specific
-    if not isinstance(page, BasePage) or not page.live:
+    if not isinstance(page, BasePage) or not page.live or not page.review_months():
         raise PermissionDenied
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
@@ -48,7 +50,7 @@ def confirm_reviewed(request, page_id):
         messages.success(
             request,
             _("“%(title)s” is marked as reviewed. Next review: %(date)s.")
-            % {"title": page.title, "date": page.next_review_at or "–"},
+            % {"title": page.title, "date": long_date(page.next_review_at)},
         )
         return redirect(next_url)
     return TemplateResponse(
@@ -63,11 +65,8 @@ class ReviewRow:
         self.page = page
         self.title = page.title
         self.page_type = page.specific_class._meta.verbose_name
-        self.owner = (
-            page.review_owner.get_full_name() or page.review_owner.email
-            if page.review_owner
-            else ""
-        )
+        owner = page.review_owner
+        self.owner = (owner.get_full_name() or owner.get_username()) if owner else ""
         if page.review_mailbox:
             self.owner = ", ".join(filter(None, [self.owner, page.review_mailbox]))
         self.last_reviewed_at = page.last_reviewed_at
@@ -127,6 +126,12 @@ class ReviewReportView(ReportView):
     }
     no_results_message = gettext_lazy("No page has a review date.")
 
+    def dispatch(self, request, *args, **kwargs):
+        # Those who keep pages: not translators, who edit no page on their own.
+        if is_translator_only(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get_queryset(self):
         return review_rows()
 
@@ -146,6 +151,9 @@ class ReviewPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        mine = Q(review_owner=self.user) | Q(review_owner=None, owner=self.user)
+        # The pages whose reminders this user gets (cms.review.services._owners).
+        mine = Q(review_owner=self.user) | Q(
+            review_owner=None, review_mailbox="", owner=self.user
+        )
         rows = [row for row in review_rows(mine) if row.state]
         return {"rows": rows, "report_url": reverse("cms_review_report")}

@@ -49,9 +49,11 @@ class ReviewedButton(PageMenuItem):
 
     def is_shown(self, user):
         page = self.page
+        if not page.live or not issubclass(page.specific_class or type(page), BasePage):
+            return False
+        specific = page.specific_deferred
         return (
-            page.live
-            and issubclass(page.specific_class or type(page), BasePage)
+            bool(specific.review_months())
             and page.permissions_for_user(user).can_edit()
         )
 
