@@ -46,4 +46,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"

@@ -6,6 +6,7 @@ import sys
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template import loader
 
 logger = logging.getLogger(__name__)
@@ -24,6 +25,12 @@ def server_error(request):
         response = HttpResponse(loader.get_template("500.html").render(), status=500)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def page_not_found(request, exception=None):
+    """handler404: the site's "not found" page, whose language switcher leads to
+    the other language's start page (cms.templatetags.language_tags)."""
+    return render(request, "404.html", {"not_found": True}, status=404)
 
 
 def robots_txt(request):

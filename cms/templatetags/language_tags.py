@@ -4,6 +4,7 @@ addresses, the SEO title and ``lang`` attributes for Swedish shown on English pa
 from dataclasses import replace
 
 from django import template
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -24,17 +25,41 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """The page in each language: for hreflang links and the language switcher."""
+    """The page in each language: for hreflang links and the language switcher.
+    A list keeps its filters in the other language (``url``; the hreflang
+    ``full_url`` stays the list's own address); a "not found" page links to the
+    other language's start page, not to another address that is not found."""
     request = context.get("request")
     page = context.get("page")
     if page is not None and isinstance(page, Page) and page.pk:
-        return [
+        versions = [
             _at_subpage(context, version)
             for version in alternates_for_page(page, request)
         ]
+        if not getattr(page, "cache_content", True) and request is not None:
+            versions = [_with_filters(request, version) for version in versions]
+        return versions
     if request is None:
         return []
+    if context.get("not_found"):
+        return [_start_page(version) for version in alternates_for_path(request)]
     return alternates_for_path(request)
+
+
+def _with_filters(request, version):
+    """The list's filters (not its page number: the other language may have
+    fewer items) on the switcher's link."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    if not version.available or not version.url or not query:
+        return version
+    return replace(version, url=f"{version.url}?{query.urlencode()}")
+
+
+def _start_page(version):
+    with translation.override(version.code):
+        url = reverse("wagtail_serve", args=[""])
+    return replace(version, url=url, full_url=absolute(url), available=True)
 
 
 @register.simple_tag(takes_context=True)
