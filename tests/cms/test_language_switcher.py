@@ -11,10 +11,10 @@ def switcher_links(response) -> dict:
     nav = re.search(
         r'<nav class="language-switcher".*?</nav>', response.content.decode(), re.S
     ).group(0)
-    return dict(
-        (lang, href.replace("&amp;", "&"))
+    return {
+        lang: href.replace("&amp;", "&")
         for href, lang in re.findall(r'<a href="([^"]*)" hreflang="(\w+)"', nav)
-    )
+    }
 
 
 class LanguageSwitcherTests(TestCase):
