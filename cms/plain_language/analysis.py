@@ -88,11 +88,18 @@ def lix(text: str) -> int | None:
     compounds ("smartspecialiseringsstrategi") raise it without making a text
     harder, so it guides and never blocks."""
     found = words(text)
-    if not found:
+    return lix_of(len(found), len(sentences(text)), long_words(found))
+
+
+def long_words(found: list[str]) -> int:
+    return sum(1 for word in found if len(word) > LONG_WORD_LETTERS)
+
+
+def lix_of(word_count: int, sentence_count: int, long_count: int) -> int | None:
+    """LIX from counts (a page adds up its paragraphs' counts)."""
+    if not word_count:
         return None
-    count = len(sentences(text)) or 1
-    long = sum(1 for word in found if len(word) > LONG_WORD_LETTERS)
-    return round(len(found) / count + 100 * long / len(found))
+    return round(word_count / (sentence_count or 1) + 100 * long_count / word_count)
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,7 @@ class Findings:
 
     flags: set[str] = field(default_factory=set)
     phrases: set[str] = field(default_factory=set)  # keys of Phrase
+    passive: list[str] = field(default_factory=list)  # the forms found
 
 
 def paragraph_findings(
@@ -132,7 +140,8 @@ def paragraph_findings(
         found.flags.add("long-sentence")
     if len(words(text)) > LONG_PARAGRAPH_WORDS:
         found.flags.add("long-paragraph")
-    if passive_forms(text, language):
+    found.passive = passive_forms(text, language)
+    if found.passive:
         found.flags.add("passive")
     for phrase in phrases:
         if phrase.pattern.search(text):

@@ -17,11 +17,11 @@ from dataclasses import asdict, dataclass
 from bs4 import BeautifulSoup
 
 from .analysis import (
-    LONG_WORD_LETTERS,
     Phrase,
     is_vague_link,
+    lix_of,
+    long_words,
     paragraph_findings,
-    passive_forms,
     sentences,
     words,
 )
@@ -79,7 +79,7 @@ def mark(
         return html, measures
     soup = BeautifulSoup(found.group(0), "html.parser")
     main = soup.main
-    total_words = total_sentences = long_words = 0
+    total_words = total_sentences = long_count = 0
     for element in main.find_all(["p", "li", "dd", "figcaption"]):
         if _skipped(element) or element.find(["p", "li"]):
             continue
@@ -89,11 +89,11 @@ def mark(
         these_words = words(text)
         total_words += len(these_words)
         total_sentences += len(sentences(text)) or 1
-        long_words += sum(1 for word in these_words if len(word) > LONG_WORD_LETTERS)
+        long_count += long_words(these_words)
         findings = paragraph_findings(text, language, phrases)
         measures.long_sentences += int("long-sentence" in findings.flags)
         measures.long_paragraphs += int("long-paragraph" in findings.flags)
-        measures.passive += len(passive_forms(text, language))
+        measures.passive += len(findings.passive)
         measures.bureaucratic_words += len(findings.phrases)
         if findings.flags:
             element["data-plain-language"] = " ".join(sorted(findings.flags))
@@ -104,10 +104,7 @@ def mark(
             measures.vague_links += 1
             link["data-plain-language"] = "vague-link"
     measures.words = total_words
-    if total_words:
-        measures.lix = round(
-            total_words / (total_sentences or 1) + 100 * long_words / total_words
-        )
+    measures.lix = lix_of(total_words, total_sentences, long_count)
     if measures.lix and lix_target and measures.lix > lix_target:
         main["data-plain-language"] = "lix"
     return html[: found.start()] + str(soup) + html[found.end() :], measures
