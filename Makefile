@@ -90,6 +90,10 @@ messages: install ## Update the .po catalogues after changing UI strings
 soak: install ## Soak test: readers and editors against gunicorn for SOAK_SECONDS (300)
 	$(BIN)/python scripts/soak.py
 
+.PHONY: openapi
+openapi: install ## Write docs/openapi.json after changing the read API (a test compares it)
+	$(MANAGE) openapi
+
 .PHONY: bench
 bench: install ## Load-test 10,000 press releases with gunicorn and wrk, cached and uncached
 	$(BIN)/python bench/run.py

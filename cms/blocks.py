@@ -4,9 +4,6 @@ Child names used in streams (``text``, ``quote``...) and the import paths of the
 classes are stored data: renaming or moving them needs a data migration.
 """
 
-import re
-from urllib.parse import parse_qs, urlparse
-
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -21,6 +18,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .people import format_attribution
+from .video_urls import parse_video_url
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -196,46 +194,6 @@ class DocumentLinkBlock(blocks.StructBlock):
         value_class = DocumentValue
 
 
-_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
-
-
-def parse_video_url(url: str) -> tuple[str, str] | None:
-    """(provider, embed URL) for YouTube and Vimeo addresses, else None.
-
-    Written by hand rather than with wagtail.embeds: that module fetches the
-    provider's oEmbed HTML on the server and renders its iframe at once, which loads
-    third-party content (and cookies) before the reader has chosen to play.
-    """
-    parsed = urlparse(url or "")
-    host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
-    video_id = ""
-    if host in {"youtube.com", "youtube-nocookie.com"}:
-        if parsed.path == "/watch":
-            video_id = parse_qs(parsed.query).get("v", [""])[0]
-        elif parsed.path.startswith(("/embed/", "/shorts/", "/live/")):
-            video_id = parsed.path.split("/")[2]
-        if _YOUTUBE_ID.match(video_id):
-            return (
-                "YouTube",
-                f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1",
-            )
-    elif host == "youtu.be":
-        video_id = parsed.path.lstrip("/").split("/")[0]
-        if _YOUTUBE_ID.match(video_id):
-            return (
-                "YouTube",
-                f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1",
-            )
-    elif host in {"vimeo.com", "player.vimeo.com"}:
-        digits = [p for p in parsed.path.split("/") if p.isascii() and p.isdigit()]
-        if digits:
-            return (
-                "Vimeo",
-                f"https://player.vimeo.com/video/{digits[0]}?dnt=1&autoplay=1",
-            )
-    return None
-
-
 class VideoValue(blocks.StructValue):
     @cached_property
     def _parsed(self):
@@ -369,6 +327,13 @@ class QuoteBlock(blocks.StructBlock):
         value = super().clean(value)
         require_exactly_one(value, "person", "name")
         return value
+
+    def get_api_representation(self, value, context=None):
+        # The read API gives the speaker's name with the quote, not only the
+        # chosen person's id.
+        data = super().get_api_representation(value, context)
+        data["name"] = value.speaker()
+        return data
 
     def get_prep_value(self, value):
         # Freeze the person's current role and party into the quote when it is saved

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from api import urls as api_urls
 from cms import health, sitemaps, views
 from cms.caching import routes
 from cms.feedback import views as feedback
@@ -23,6 +24,9 @@ urlpatterns = [
     path("sitemap-<str:section>.xml", sitemaps.sitemap, name="sitemap_section"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The public read API, outside the language prefixes: both languages in
+    # one response (docs/api.md).
+    *api_urls.urlpatterns,
 ]
 
 if settings.DEBUG:

@@ -8,6 +8,11 @@ from django.conf import settings
 # Query parameters that listings and search use; any other parameter (or a very long
 # query string) means "don't cache", so random URLs cannot flood the cache.
 ALLOWED_PARAMS = frozenset({"page", "kind", "area", "year", "month", "status", "q"})
+# The read API's parameters (api.params); its cursors are short.
+API_PARAMS = frozenset(
+    {"lang", "limit", "cursor", "kind", "area", "project", "year", "month"}
+    | {"updated_since", "status"}
+)
 MAX_QUERY_LENGTH = 200
 EXCLUDED_PREFIXES = (
     "/admin/",
@@ -42,13 +47,14 @@ def cacheable_environ(environ) -> bool:
             or settings.CSRF_COOKIE_NAME in cookies
         ):
             return False
-    return query_is_cacheable(environ.get("QUERY_STRING", ""))
+    allowed = API_PARAMS if path.startswith("/api/") else ALLOWED_PARAMS
+    return query_is_cacheable(environ.get("QUERY_STRING", ""), allowed)
 
 
-def query_is_cacheable(query: str) -> bool:
-    """Only the listing and search parameters, and not too long: random query
-    strings must not fill the cache."""
+def query_is_cacheable(query: str, allowed=ALLOWED_PARAMS) -> bool:
+    """Only the listing and search parameters (or the API's), and not too long:
+    random query strings must not fill the cache."""
     if len(query) > MAX_QUERY_LENGTH:
         return False
     names = {name for name, _value in parse_qsl(query, keep_blank_values=True)}
-    return names <= ALLOWED_PARAMS
+    return names <= allowed

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "specialisation",
     "cms",
     "distribution",
+    "api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -90,6 +91,9 @@ MIDDLEWARE = [
     "cms.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
+    # The read API's rate limit, CORS and conditional GET; before sessions, so
+    # an API request never reads or makes one.
+    "api.http.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -330,6 +334,11 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60 * 6)))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))  # browsers
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "300"))  # CDNs
 # Reader feedback ("Hittade du informationen du sökte?", cms/feedback/)
+# The read API (api.http): requests per client and window that miss the cache.
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "300"))
+API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))  # seconds
+# Rich text in the API's structured blocks is HTML with links resolved.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "20"))  # per window
 FEEDBACK_RATE_WINDOW = int(os.environ.get("FEEDBACK_RATE_WINDOW", "3600"))  # seconds
 FEEDBACK_RETENTION_MONTHS = int(os.environ.get("FEEDBACK_RETENTION_MONTHS", "12"))
