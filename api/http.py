@@ -14,7 +14,7 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from cms.caching.generation import current_generation, generation_time
 from cms.caching.rules import cacheable_environ
@@ -46,10 +46,18 @@ def _too_many(request) -> HttpResponse | None:
     count = count_hit(f"api-rate:{client_key(request)}", window)
     if count is None or count <= settings.API_RATE_LIMIT:
         return None  # counted, or the cache cannot count: let the client in
+    detail = _error_text(
+        request, _("Too many requests. Please wait a minute and try again.")
+    )
+    return _json(429, detail, **{"Retry-After": str(window)})
+
+
+def _error_text(request, message) -> str:
+    """``message`` (a lazy translation) in the client's language: English with
+    ``lang=en``, else Swedish."""
     language = "en" if request.GET.get("lang") == "en" else "sv"
     with translation.override(language):
-        detail = _("Too many requests. Please wait a minute and try again.")
-    return _json(429, detail, **{"Retry-After": str(window)})
+        return str(message)
 
 
 class ApiMiddleware:
@@ -62,7 +70,8 @@ class ApiMiddleware:
         if request.method == "OPTIONS":  # a browser's CORS preflight
             response = HttpResponse(status=204)
         elif request.method not in ("GET", "HEAD"):
-            response = _json(405, "GET", Allow="GET, HEAD, OPTIONS")
+            detail = _error_text(request, _("The API is read-only: use GET."))
+            response = _json(405, detail, Allow="GET, HEAD, OPTIONS")
         else:
             response = _too_many(request) or self._read(request)
         for name, value in CORS.items():
@@ -75,6 +84,10 @@ class ApiMiddleware:
         generation = getattr(request, "_cms_cache_generation", None)
         generation = generation or current_generation()
         response = self.get_response(request)
+        if response.status_code == 404 and "json" not in response["Content-Type"]:
+            # An address outside the API's routes: Django's HTML error page is
+            # no use to a client.
+            return _json(404, _error_text(request, _("No such address in the API.")))
         if response.status_code != 200:
             return response
         response["ETag"] = (

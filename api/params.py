@@ -2,12 +2,29 @@
 
 import re
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator
 
 from .schemas import Language
+
+
+def _ascii_digits(value):
+    # Pydantic would read " 8", "8\v" or Arabic-Indic digits as 8: an id or a
+    # number in the address is ASCII digits only, as the OpenAPI document says.
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise ValueError("not a whole number")
+    return value
+
+
+def number(low: int, high: int):
+    """A whole number from ``low`` to ``high`` (ids stay within the database's
+    integer, so a huge one is a 400, not an overflow)."""
+    return Annotated[int, Field(ge=low, le=high), BeforeValidator(_ascii_digits)]
+
+
+Id = number(1, 2_147_483_647)
 
 
 class Paging(Schema):
@@ -16,7 +33,7 @@ class Paging(Schema):
         description="One language only: plain `title`, `body`..., and only what "
         "is available in it. Without it, both languages side by side.",
     )
-    limit: int = Field(20, ge=1, le=100, description="Items per page (1–100).")
+    limit: number(1, 100) = Field(20, description="Items per page (1–100).")
     cursor: str | None = Field(
         None,
         max_length=200,
@@ -28,11 +45,11 @@ class ReleaseFilters(Paging):
     kind: Literal["press_release", "news"] | None = Field(
         None, description="Press releases (to the media) or news (to everyone)."
     )
-    area: int | None = Field(None, ge=1, description="Id of a specialisation area.")
-    project: int | None = Field(None, ge=1, description="Id of a project.")
-    year: int | None = Field(None, ge=1900, le=2100, description="Publication year.")
-    month: int | None = Field(
-        None, ge=1, le=12, description="Publication month (needs `year`)."
+    area: Id | None = Field(None, description="Id of a specialisation area.")
+    project: Id | None = Field(None, description="Id of a project.")
+    year: number(1900, 2100) | None = Field(None, description="Publication year.")
+    month: number(1, 12) | None = Field(
+        None, description="Publication month (needs `year`)."
     )
     updated_since: datetime | None = Field(
         None,
@@ -51,7 +68,7 @@ class ReleaseFilters(Paging):
 
 
 class ProjectFilters(Paging):
-    area: int | None = Field(None, ge=1, description="Id of a specialisation area.")
+    area: Id | None = Field(None, description="Id of a specialisation area.")
     status: Literal["planned", "ongoing", "finished"] | None = Field(
         None, description="As the dates say (see `status` of a project)."
     )

@@ -59,6 +59,26 @@ def people():
     return Person.objects.filter(live=True)
 
 
+# What a reference to a page (title and address in each language) reads.
+REFERENCE_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "title_sv",
+    "title_en",
+    "url_path",
+    "url_path_sv",
+    "url_path_en",
+    "english_ready",
+    "locale_id",
+)
+
+
+def references(queryset):
+    """A page queryset loading only what a reference shows, in tree order."""
+    return queryset.only(*REFERENCE_FIELDS).order_by("path")
+
+
 def contact_ids() -> set[int]:
     """The people whose e-mail and phone public pages show: the press contacts
     of public releases and the contacts of public projects."""

@@ -4,13 +4,12 @@ from django.db.models import Prefetch
 from django.http import Http404
 
 from ninja import Path, Query, Schema
-from pydantic import Field
 
 from cms.i18n import absolute
 from cms.images import CustomImage
 
 from . import cursors
-from .params import Paging
+from .params import Id, Paging
 from .schemas import Error, Language, listing
 from .shapes import RENDITIONS, Shaper, shape
 
@@ -27,7 +26,7 @@ class BadRequest(Exception):
 
 
 class ItemPath(Schema):
-    id: int = Field(..., ge=1, le=2_147_483_647)
+    id: Id
 
 
 def images():

@@ -3,6 +3,7 @@
 (see api.schemas)."""
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from django.utils import translation
@@ -10,7 +11,7 @@ from django.utils.functional import cached_property
 
 from wagtail.rich_text import expand_db_html
 
-from cms.i18n import absolute, field_in, page_url_in
+from cms.i18n import absolute, field_in
 
 from . import public
 from .schemas import LANGUAGES
@@ -77,6 +78,7 @@ class Shaper:
 
     def __init__(self, request):
         self.request = request
+        self._root_paths: dict[str, SimpleNamespace] = {}
 
     @cached_property
     def contact_ids(self) -> set[int]:
@@ -116,7 +118,12 @@ class Shaper:
         )
 
     def url(self, page, language: str) -> str:
-        return absolute(page_url_in(page, language, self.request) or "")
+        # One holder per language keeps Wagtail's site root paths for that
+        # language (the request would keep one language's only, and look them
+        # up again at every switch between Swedish and English).
+        holder = self._root_paths.setdefault(language, SimpleNamespace())
+        with translation.override(language):
+            return page.get_full_url(holder) or ""
 
     def page_texts(self, page, names: tuple[str, ...]) -> dict[str, dict]:
         return {

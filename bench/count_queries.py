@@ -8,6 +8,7 @@ same configuration (production settings, PAGE_CACHE on or off, REDIS_URL).
 """
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -42,6 +43,8 @@ def count(host: str, paths: list[str]) -> dict:
 
 def main() -> int:
     django.setup()
+    # The request log writes JSON lines to stdout too; only the counts go there.
+    logging.getLogger("cms.requests").disabled = True
     host, paths = sys.argv[1], sys.argv[2:]
     print(json.dumps(count(host, paths)))
     return 0

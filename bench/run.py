@@ -80,7 +80,12 @@ URLS = [
     ("rss", "/nyheter/rss/"),
     ("sitemap", "/sitemap.xml"),
     ("search", "/sok/?q=specialisering"),
+    # The read API (docs/api.md): a list page, and the seed release (its id is
+    # looked up once the database is built, see api_release_path).
+    ("api list", "/api/v1/releases/?limit=20"),
+    ("api release", "/api/v1/releases/{seed}/"),
 ]
+SEED_SLUG = "region-blekinge-satsar-pa-lanets-aterhamtning"
 CONFIGS = {"uncached": "off", "cached": "on"}  # name: PAGE_CACHE
 
 # Targets (ratios to /healthz of the same run, see docs/performance.md).
@@ -411,6 +416,19 @@ def cpu_busy(seconds: float = 1.0) -> float:
     return 0.0 if total <= 0 else 1 - (idle_after - idle_before) / total
 
 
+def resolve_seed(env: dict) -> None:
+    """Put the seed release's id into the API detail URL."""
+    out = manage(
+        env,
+        "shell",
+        "-c",
+        "from press.models import PressReleasePage as P;"
+        f"print(P.objects.get(slug_sv={SEED_SLUG!r}).pk)",
+    )
+    seed = out.strip().splitlines()[-1]
+    URLS[:] = [(name, path.replace("{seed}", seed)) for name, path in URLS]
+
+
 def bench_config(config: str, port: int, secret_key: str) -> dict:
     """Query counts, status check, loads and memory for one configuration."""
     env = django_env(port, secret_key, CONFIGS[config])
@@ -711,6 +729,7 @@ def main() -> int:
         with timed(timings, "collectstatic_s"):
             out = manage(build_env, "collectstatic", "--noinput").strip()
             print("  " + (out.splitlines() or [""])[-1])
+        resolve_seed(build_env)
         results = {}
         with timed(timings, "loads_s"):
             for config in CONFIGS:

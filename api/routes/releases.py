@@ -18,8 +18,8 @@ router = Router(tags=["releases"])
 def releases(language, detail: bool = False):
     queryset = public.releases(language).prefetch_related(
         Prefetch("image", queryset=images()),
-        Prefetch("related_areas", queryset=public.areas().order_by("path")),
-        Prefetch("related_projects", queryset=public.projects().order_by("path")),
+        Prefetch("related_areas", queryset=public.references(public.areas())),
+        Prefetch("related_projects", queryset=public.references(public.projects())),
     )
     if not detail:
         return queryset.defer("body", "body_sv", "body_en")

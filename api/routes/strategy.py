@@ -55,7 +55,7 @@ def projects(language, detail: bool = False):
     queryset = public.projects(language).prefetch_related(
         Prefetch("image", queryset=images()),
         Prefetch("lead_organisation", queryset=organisations),
-        Prefetch("related_areas", queryset=public.areas().order_by("path")),
+        Prefetch("related_areas", queryset=public.references(public.areas())),
     )
     if not detail:
         return queryset.defer("body", "body_sv", "body_en")

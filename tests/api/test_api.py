@@ -270,6 +270,7 @@ class InputAndHttpTests(ApiTestCase):
                 self.assertNotEqual(swedish["detail"], english["detail"])
         self.assertIn("Ogiltigt", self.get("/releases/?limit=0", status=400)["detail"])
         self.get("/releases/99999999999/", status=400)
+        self.get("/areas/%0B8/", status=400)
         self.assertEqual(
             self.get("/releases/2147483647/", status=404)["detail"],
             "Det finns inget sådant objekt.",
