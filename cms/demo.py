@@ -149,6 +149,7 @@ def ensure_image(
     colour: str = "#0b3d62",
     size: tuple[int, int] = (1600, 900),
     decorative: bool = False,
+    press_image: bool = False,
 ):
     """A generated placeholder picture (so the demo needs no downloads)."""
     image_model = get_image_model()
@@ -173,6 +174,7 @@ def ensure_image(
         description_en=alt_en,
         credit=credit,
         is_decorative=decorative,
+        press_image=press_image,
         file=ImageFile(buffer, name=f"{slug[:60]}.jpg"),
     )
     image.save()

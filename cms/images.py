@@ -30,6 +30,35 @@ class CustomImage(AbstractImage):
         ),
     )
 
+    # The press media bank (press.media_bank): images journalists may download,
+    # with the terms they may use them on.
+    LICENCE_EDITORIAL = "editorial"
+    LICENCE_CC_BY = "cc-by"
+    LICENCE_WITH_RELEASE = "with-release"
+    LICENCE_CHOICES = [
+        (
+            LICENCE_EDITORIAL,
+            _("Free for editorial use, with the photographer's name"),
+        ),
+        (LICENCE_CC_BY, _("Creative Commons Attribution 4.0 (CC BY 4.0)")),
+        (LICENCE_WITH_RELEASE, _("Only with reporting on the release it belongs to")),
+    ]
+    press_image = models.BooleanField(
+        _("press image"),
+        default=False,
+        help_text=_(
+            "Tick to list the image in the press images (the media bank), for "
+            "journalists to download in web, print and social media sizes."
+        ),
+    )
+    licence = models.CharField(
+        _("terms of use"),
+        max_length=20,
+        choices=LICENCE_CHOICES,
+        default=LICENCE_EDITORIAL,
+        help_text=_("Shown beside every download of the image."),
+    )
+
     admin_form_fields = (
         "title",
         "file",
@@ -37,6 +66,8 @@ class CustomImage(AbstractImage):
         "description_en",
         "is_decorative",
         "credit",
+        "press_image",
+        "licence",
         "collection",
         "tags",
         "focal_point_x",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.i18n import LANGUAGE_NAMES, page_url_in
+from press.media import release_images
 
 from . import previews
 from .views import _problem
@@ -61,7 +62,7 @@ def preview(request, token):
     here = request.path
     images = [
         (picture.title, f"{here}bild/{picture.pk}/")
-        for picture in previews.release_images(draft)
+        for picture in release_images(draft)
     ]
     response = draft.make_preview_request(
         request,
@@ -86,7 +87,7 @@ def image(request, token, image_id):
     if problem:
         return _private(problem)
     draft = link.revision.as_object()
-    chosen = [p for p in previews.release_images(draft) if p.pk == image_id]
+    chosen = [p for p in release_images(draft) if p.pk == image_id]
     if not chosen:
         return _private(_problem(request, _("There is no such image."), 404))
     picture = chosen[0]

@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Revision
 
-from cms.blocks import ImageBlock
 from cms.templatetags.page_tags import long_datetime
 
 from .models import PreviewLink
@@ -100,20 +99,6 @@ def recipient(link: PreviewLink) -> dict:
         "outlet": link.outlet,
         "email": link.email,
     }
-
-
-def release_images(page) -> list:
-    """The main image and the images of the body's image blocks, both languages,
-    each once: what a journalist may download from the preview."""
-    found = [page.image] if page.image_id else []
-    for name in ("body_sv", "body_en"):
-        for child in getattr(page, name, None) or []:
-            if isinstance(child.block, ImageBlock) and child.value.get("image"):
-                found.append(child.value["image"])
-    unique = {}
-    for image in found:
-        unique.setdefault(image.pk, image)
-    return list(unique.values())
 
 
 def find(token: str) -> PreviewLink | None:

@@ -390,6 +390,7 @@ def load(out) -> None:
         alt_en="Region Blekinge's logo with a picture of Region Blekinge's flags",
         credit="Region Blekinge",
         colour="#0b3d62",
+        press_image=True,
     )
     body_sv, body_en = _seed_bodies(people, organisations, box.pk)
     published = datetime.datetime(2021, 8, 31, 9, 0, tzinfo=STOCKHOLM)

@@ -196,6 +196,7 @@ def load(out) -> None:
             alt_en=f"Illustration for the specialisation area {spec['title_en']}",
             credit="Region Blekinge",
             colour=colour,
+            press_image=True,
         )
         slug_sv = spec.pop("slug_sv")
         areas[slug_sv] = ensure_page(

@@ -1,12 +1,15 @@
-"""Template tags of the newsroom: a release's JSON-LD and its share links."""
+"""Template tags of the newsroom: a release's JSON-LD, its share links and its
+press material."""
 
 from urllib.parse import quote
 
 from django import template
+from django.urls import reverse
 
 from cms.site_settings import SiteSettings
 from cms.templatetags.page_tags import json_ld
 
+from .. import media
 from ..structured_data import release_data
 
 register = template.Library()
@@ -31,3 +34,15 @@ def share_links(url: str, title: str) -> list[tuple[str, str]]:
         ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={target}"),
         ("X", f"https://x.com/intent/post?url={target}&text={text}"),
     ]
+
+
+@register.simple_tag
+def press_material(page) -> dict:
+    """The release's press kit address and its images with their downloads,
+    credit lines and terms (none for a preview, which has no public address)."""
+    if not page.pk or not page.live:
+        return {}
+    return {
+        "kit": reverse("press_kit", args=[page.pk]),
+        "images": [media.describe(image, page) for image in media.release_images(page)],
+    }

@@ -37,6 +37,7 @@ PAGES = {
     ),
     "filter error": ("/nyheter/?year=1700", "/en/news/?year=1700"),
     "subscribe": ("/prenumerera/", "/en/subscribe/"),
+    "press images": ("/pressbilder/", "/en/press-images/"),
 }
 
 
