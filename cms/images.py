@@ -56,6 +56,8 @@ class CustomImage(AbstractImage):
         max_length=20,
         choices=LICENCE_CHOICES,
         default=LICENCE_EDITORIAL,
+        # Blank (a form or an upload that leaves it out) means the default.
+        blank=True,
         help_text=_("Shown beside every download of the image."),
     )
 

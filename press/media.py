@@ -60,7 +60,8 @@ def credit_line(image) -> str:
 
 
 def licence_label(image) -> str:
-    return str(dict(CustomImage.LICENCE_CHOICES).get(image.licence, ""))
+    licence = image.licence or CustomImage.LICENCE_EDITORIAL
+    return str(dict(CustomImage.LICENCE_CHOICES).get(licence, ""))
 
 
 def file_name(image, size: str) -> str:

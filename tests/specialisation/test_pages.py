@@ -238,7 +238,7 @@ class SectionNavigationTests(TestCase):
     def test_areas_are_in_the_navigation_in_both_languages(self):
         sv = self.client.get("/smart-specialisering/tech/").content.decode()
         self.assertIn(
-            '<nav class="sub-nav" aria-label="Blekinges smarta specialiseringsstrategi">',
+            '<nav class="sub-nav" id="sub-nav" aria-label="Blekinges smarta specialiseringsstrategi">',
             sv,
         )
         self.assertIn(

@@ -2,6 +2,34 @@
 (function () {
     "use strict";
 
+    // Phone: the header's search and menus, and a list's filters (unless some
+    // are in use), fold behind a button. Without script the buttons stay hidden
+    // and everything stays open; on a wider screen everything is open again.
+    var phone = window.matchMedia("(max-width: 40rem)");
+    var folds = Array.prototype.slice.call(document.querySelectorAll("[data-fold]"));
+    function foldTargets(button) {
+        return button.getAttribute("aria-controls").split(" ").map(function (id) {
+            return document.getElementById(id);
+        }).filter(Boolean);
+    }
+    function setFold(button, open) {
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        foldTargets(button).forEach(function (target) { target.hidden = !open; });
+    }
+    function applyFolds() {
+        folds.forEach(function (button) {
+            button.hidden = !phone.matches;
+            setFold(button, !phone.matches || button.hasAttribute("data-fold-open"));
+        });
+    }
+    folds.forEach(function (button) {
+        button.addEventListener("click", function () {
+            setFold(button, button.getAttribute("aria-expanded") !== "true");
+        });
+    });
+    applyFolds();
+    if (phone.addEventListener) { phone.addEventListener("change", applyFolds); }
+
     // Videos: nothing is loaded from the provider until the reader clicks play.
     document.querySelectorAll("[data-video]").forEach(function (figure) {
         var button = figure.querySelector(".video__play");

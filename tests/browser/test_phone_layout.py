@@ -1,0 +1,69 @@
+"""On a 390 px phone, the header is compact (search and menus behind "Meny") and
+list filters are folded unless in use, so the first news item is on the first
+screen; without JavaScript everything stays open; on a desktop nothing folds."""
+
+import pytest
+
+PHONE = {"width": 390, "height": 844}
+NEWS = {"sv": "/nyheter/", "en": "/en/news/"}
+MENU = {"sv": "Meny", "en": "Menu"}
+FILTER = {"sv": "Filtrera listan", "en": "Filter the list"}
+
+
+def header_share(page) -> float:
+    height = page.evaluate(
+        "document.querySelector('.site-header').getBoundingClientRect().height"
+    )
+    return height / PHONE["height"]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_phone_header_and_filters_fold(site, new_page, language):
+    page = new_page(**PHONE)
+    page.goto(site.url + NEWS[language])
+    menu = page.get_by_role("button", name=MENU[language])
+    assert menu.is_visible()
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert not page.locator("#main-nav").is_visible()
+    assert not page.locator("#header-search").is_visible()
+    assert header_share(page) < 0.15, f"the header takes {header_share(page):.0%}"
+    # The first item of the list is on the first screen.
+    first = page.locator(".teaser-list li").first
+    assert first.bounding_box()["y"] < PHONE["height"] - 100
+    # Opening the menu shows the search and the menu; closing hides them again.
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert page.locator("#main-nav").is_visible()
+    assert page.locator("#header-search input").is_visible()
+    menu.click()
+    assert not page.locator("#main-nav").is_visible()
+    # The filters open with their button, and stay open while in use.
+    toggle = page.get_by_role("button", name=FILTER[language])
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not page.locator(".filters__fields").is_visible()
+    toggle.click()
+    assert page.locator(".filters__fields").is_visible()
+    page.goto(site.url + NEWS[language] + "?kind=news")
+    assert page.locator(".filters__fields").is_visible()
+    assert (
+        page.get_by_role("button", name=FILTER[language]).get_attribute("aria-expanded")
+        == "true"
+    )
+
+
+def test_without_javascript_nothing_is_hidden(site, new_page):
+    page = new_page(**PHONE, java_script_enabled=False)
+    page.goto(site.url + NEWS["sv"])
+    assert not page.get_by_role("button", name=MENU["sv"]).is_visible()
+    assert page.locator("#main-nav").is_visible()
+    assert page.locator("#header-search").is_visible()
+    assert page.locator(".filters__fields").is_visible()
+
+
+def test_on_a_desktop_nothing_folds(site, new_page):
+    page = new_page(width=1280, height=900)
+    page.goto(site.url + "/projekt/")
+    assert not page.get_by_role("button", name=MENU["sv"]).is_visible()
+    assert not page.get_by_role("button", name=FILTER["sv"]).is_visible()
+    assert page.locator("#main-nav").is_visible()
+    assert page.locator(".filters__fields").is_visible()
