@@ -67,3 +67,46 @@ def test_on_a_desktop_nothing_folds(site, new_page):
     assert not page.get_by_role("button", name=FILTER["sv"]).is_visible()
     assert page.locator("#main-nav").is_visible()
     assert page.locator(".filters__fields").is_visible()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_page_finish(site, new_page, width, language):
+    page = new_page(width=width, height=900)
+    area = {"sv": "/smart-specialisering/tech/", "en": "/en/smart-specialisation/tech/"}
+    page.goto(site.url + area[language])
+    # The area image uses the whole column (no default figure indent).
+    image = page.locator(".area__image img").bounding_box()
+    column = page.locator("main .container").first.evaluate(
+        "el => el.clientWidth - parseFloat(getComputedStyle(el).paddingLeft)"
+        " - parseFloat(getComputedStyle(el).paddingRight)"
+    )
+    assert image["width"] >= column - 1, (image["width"], column)
+    # The breadcrumb starts with a short "Start" / "Home", not the long title.
+    first = page.locator(".breadcrumbs li").first.inner_text()
+    assert first == {"sv": "Start", "en": "Home"}[language]
+    # Cards: never a last row of one under rows of three or more.
+    for home in (
+        {"sv": "/", "en": "/en/"}[language],
+        area[language].rsplit("/", 2)[0] + "/",
+    ):
+        page.goto(site.url + home)
+        rows = page.evaluate(
+            "() => [...document.querySelectorAll('.card-list')].map(list =>"
+            " [...list.children].map(li => Math.round(li.getBoundingClientRect().top)))"
+        )
+        for tops in rows:
+            counts = [tops.count(top) for top in sorted(set(tops))]
+            assert not (len(counts) > 1 and counts[0] >= 3 and counts[-1] == 1), (
+                home,
+                counts,
+            )
+    # A short page keeps its footer at the bottom of the window.
+    page.goto(site.url + {"sv": "/kakor/", "en": "/en/cookies/"}[language])
+    bottom = page.evaluate(
+        "document.querySelector('.site-footer').getBoundingClientRect().bottom"
+    )
+    height = page.evaluate(
+        "Math.max(window.innerHeight, document.documentElement.scrollHeight)"
+    )
+    assert bottom >= height - 1, (bottom, height)
