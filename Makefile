@@ -90,6 +90,10 @@ messages: install ## Update the .po catalogues after changing UI strings
 soak: install ## Soak test: readers and editors against gunicorn for SOAK_SECONDS (300)
 	$(BIN)/python scripts/soak.py
 
+.PHONY: screenshots
+screenshots: setup ## Screenshots of every page type, both languages, phone and desktop, into docs/screenshots/
+	$(BIN)/python scripts/screenshots.py
+
 .PHONY: openapi
 openapi: install ## Write docs/openapi.json after changing the read API (a test compares it)
 	$(MANAGE) openapi

@@ -155,6 +155,9 @@ def ensure_image(
     image_model = get_image_model()
     image = image_model.objects.filter(title=title).first()
     if image is not None:
+        if press_image and not image.press_image:  # a demo built before the flag
+            image.press_image = True
+            image.save(update_fields=["press_image"])
         return image
     from django.core.files.images import ImageFile
 
