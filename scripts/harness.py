@@ -31,6 +31,19 @@ PG_BIN_DIRS = ("/usr/lib/postgresql/15/bin", "/usr/local/bin", "/usr/bin")
 VENV_BIN = ROOT / ".venv" / "bin"
 BIN = VENV_BIN if (VENV_BIN / "gunicorn").exists() else Path(sys.executable).parent
 GUNICORN = BIN / "gunicorn"
+# Debian's Chromium and the flags that work on these machines (no downloads, no
+# sandbox in containers): the browser tests and the screenshots use them.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 REQUEST_TIMEOUT = 35  # longer than gunicorn's default --timeout 30 here
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
     ROOT,
     fetch,
     free_port,
@@ -45,16 +47,6 @@ PAGES = {
     "accessibility": ("/tillganglighetsredogorelse/", "/en/accessibility-statement/"),
     "not-found": ("/finns-inte/", "/en/does-not-exist/"),
 }
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def main() -> int:
@@ -74,7 +66,7 @@ def main() -> int:
         OUT.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+                executable_path=CHROMIUM, args=CHROMIUM_FLAGS
             )
             for width_name, (width, height) in WIDTHS.items():
                 context = browser.new_context(

@@ -11,17 +11,8 @@ from django.core.management import call_command
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from scripts.harness import CHROMIUM
+from scripts.harness import CHROMIUM_FLAGS as FLAGS
 
 
 def pytest_collection_modifyitems(config, items):
