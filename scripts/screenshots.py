@@ -13,6 +13,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from django.utils.text import slugify
 
 from harness import (
     CHROMIUM,
@@ -25,28 +28,10 @@ from harness import (
     wait_for,
 )
 
+from tests.reader_pages import PAGES  # the page types the tests walk
+
 OUT = ROOT / "docs" / "screenshots"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
-# Page type: (Swedish address, English address); the same list as the
-# accessibility test's.
-PAGES = {
-    "home": ("/", "/en/"),
-    "news": ("/nyheter/", "/en/news/"),
-    "news-archive": ("/nyheter/2021/08/", "/en/news/2021/08/"),
-    "release": (
-        "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/",
-        "/en/news/region-blekinge-invests-in-the-countys-recovery/",
-    ),
-    "strategy": ("/smart-specialisering/", "/en/smart-specialisation/"),
-    "area": ("/smart-specialisering/tech/", "/en/smart-specialisation/tech/"),
-    "projects": ("/projekt/", "/en/projects/"),
-    "project": ("/projekt/kickstart-s3/", "/en/projects/kickstart-s3/"),
-    "search": ("/sok/?q=specialisering", "/en/search/?q=specialisation"),
-    "press-images": ("/pressbilder/", "/en/press-images/"),
-    "subscribe": ("/prenumerera/", "/en/subscribe/"),
-    "accessibility": ("/tillganglighetsredogorelse/", "/en/accessibility-statement/"),
-    "not-found": ("/finns-inte/", "/en/does-not-exist/"),
-}
 
 
 def main() -> int:
@@ -76,7 +61,8 @@ def main() -> int:
                 for name, addresses in PAGES.items():
                     for language, address in zip(("sv", "en"), addresses, strict=True):
                         page.goto(base + address)
-                        target = OUT / f"{name}-{language}-{width_name}.jpg"
+                        stem = f"{slugify(name)}-{language}-{width_name}"
+                        target = OUT / f"{stem}.jpg"
                         page.screenshot(path=str(target), type="jpeg", quality=60)
                         print(f"  {target.relative_to(ROOT)}")
                 context.close()
