@@ -182,3 +182,32 @@ class PressKitTests(TestCase):
             ).status_code,
             404,
         )
+
+
+class TeaserImageTests(TestCase):
+    def test_the_news_list_shows_the_image_editors_set(self):
+        image = _image("Solceller på taket")
+        with_image = make_release(
+            title_sv="Med bild i listan", title_en="With a picture", image=image
+        )
+        without = make_release(
+            title_sv="Utan bild i listan", title_en="Without a picture"
+        )
+        for url in ("/nyheter/", "/en/news/"):
+            html = self.client.get(url).content.decode()
+            teasers = html.split('<article class="teaser')
+            pictured = next(
+                t
+                for t in teasers
+                if str(with_image.url_path_sv.split("/")[-2]) in t
+                or "with-a-picture" in t
+            )
+            plain = next(
+                t
+                for t in teasers
+                if "utan-bild-i-listan" in t or "without-a-picture" in t
+            )
+            self.assertIn('class="teaser__image"', pictured)
+            self.assertIn("fill-320x180", pictured)
+            self.assertNotIn("teaser__image", plain)
+        self.assertTrue(without.pk)
