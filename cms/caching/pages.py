@@ -63,8 +63,15 @@ def lookup(key: str) -> tuple[dict | None, str | None]:
     return entry, generation
 
 
+# Files (press images and kits) are not kept: they are large, and pages, feeds and
+# API answers are what the cache is for.
+UNCACHED_TYPES = ("image/", "application/zip")
+
+
 def cacheable_response(response) -> bool:
     if response.status_code != 200 or response.streaming:
+        return False
+    if response.get("Content-Type", "").startswith(UNCACHED_TYPES):
         return False
     if response.cookies or response.has_header("Set-Cookie"):
         return False

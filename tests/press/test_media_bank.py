@@ -58,6 +58,7 @@ class MediaBankTests(TestCase):
     def test_downloads_in_web_print_and_social_sizes(self):
         web = self.client.get(f"/pressbilder/{self.press.pk}-web.jpg")
         self.assertEqual(web["Content-Type"], "image/jpeg")
+        self.assertNotIn("X-Cache", web)  # files are not kept in the page cache
         self.assertIn(
             "hamnen-i-karlskrona-foto-anna-fotograf-web.jpg", web["Content-Disposition"]
         )
@@ -104,6 +105,7 @@ class PressKitTests(TestCase):
         response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["Content-Type"], "application/zip")
+        self.assertNotIn("X-Cache", response)
         return zipfile.ZipFile(io.BytesIO(response.content))
 
     def test_the_release_offers_its_material_with_credits_in_both_languages(self):
