@@ -15,6 +15,7 @@ from cms.feedback import views as feedback
 from cms.search.views import search_view
 from distribution import urls as distribution_urls
 from press import urls as press_urls
+from records import urls as records_urls
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -42,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("feedback/comment/", feedback.comment, name="feedback_comment"),
     *distribution_urls.urlpatterns,
     *press_urls.urlpatterns,
+    *records_urls.urlpatterns,
     # Wagtail's helper views for private pages (the password form, the login
     # redirect) first: the page route below matches every address.
     *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],

@@ -9,7 +9,6 @@ limit. The links are capabilities: signed, naming one subscriber and their key.
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from cms.feedback.services import FeedbackError, check_origin, check_size
 from cms.network import client_key, count_hit
 from cms.reader_input import parse_number
+from cms.reader_pages import private_page, problem_page
 from press.models import PressReleasePage
 from specialisation.models import SpecialisationAreaPage
 
@@ -30,18 +30,13 @@ RATE_WINDOW = 3600
 
 
 def _page(request, template, context, status=200):
-    response = render(request, template, context, status=status)
-    response["Cache-Control"] = "no-store, private"
-    return response
+    return private_page(request, template, context, status)
 
 
 def _problem(request, message, status):
-    response = _page(
-        request, "distribution/problem.html", {"message": message}, status=status
+    return problem_page(
+        request, "distribution/problem.html", message, status, RATE_WINDOW
     )
-    if status == 429:
-        response["Retry-After"] = str(RATE_WINDOW)
-    return response
 
 
 def _foreign_post(request):

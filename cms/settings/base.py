@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "cms",
     "distribution",
     "api",
+    "records",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -280,6 +281,37 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+# The web archive's WARC files (records/): never served by the web server, never
+# overwritten. On disk at WEB_ARCHIVE_ROOT, or, with object storage, in
+# WEB_ARCHIVE_BUCKET (default: the media bucket) under "records/", private and
+# reached only through signed links the admin makes.
+WEB_ARCHIVE_ROOT = os.environ.get("WEB_ARCHIVE_ROOT", str(BASE_DIR / "webarchive"))
+STORAGES["records"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": WEB_ARCHIVE_ROOT, "base_url": None},
+}
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["records"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "bucket_name": os.environ.get("WEB_ARCHIVE_BUCKET")
+            or os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "location": "records",
+            "custom_domain": None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+# Snapshots older than this many days are deleted by prune_web_archive (run by the
+# scheduler). 0 keeps them for ever: public records are kept unless a decision on
+# disposal (gallringsbeslut) says otherwise.
+WEB_ARCHIVE_RETENTION_DAYS = int(os.environ.get("WEB_ARCHIVE_RETENTION_DAYS", "0"))
+# Requests for archived pages go to the registrar (registrator); without this
+# setting, to the organisation's e-mail in the site settings.
+REGISTRAR_EMAIL = os.environ.get("REGISTRAR_EMAIL", "")
+ARCHIVE_REQUEST_RATE_LIMIT = 10  # requests per client and hour
 # Where media is served from, when not this site (allowed by the CSP).
 MEDIA_ORIGIN = os.environ.get("MEDIA_ORIGIN", "")
 if not MEDIA_ORIGIN and os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
@@ -314,7 +346,12 @@ TASKS = {
     "queue": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
 # Management commands the scheduler (run_scheduler) runs every minute, in order.
-SCHEDULED_COMMANDS = ["publish_scheduled", "distribution_round", "review_round"]
+SCHEDULED_COMMANDS = [
+    "publish_scheduled",
+    "distribution_round",
+    "review_round",
+    "prune_web_archive",
+]
 # E-mail alerts to subscribers (distribution/): messages per second per worker,
 # messages per batch task, and how long a confirmation link is valid.
 ALERTS_PER_SECOND = float(os.environ.get("ALERTS_PER_SECOND", "20"))

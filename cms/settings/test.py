@@ -41,6 +41,11 @@ MEDIA_ROOT = os.environ.get(
     "TEST_MEDIA_ROOT",
     str(BASE_DIR / ".test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")),
 )
+# The web archive beside the worker's media (both removed with .test-media).
+STORAGES["records"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": MEDIA_ROOT + "-webarchive", "base_url": None},
+}
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 LOGGING = {
