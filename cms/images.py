@@ -2,6 +2,7 @@
 and a flag for decorative images."""
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -118,3 +119,19 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+# Teaser images in lists: a release's thumbnail beside its teaser
+# (press/includes/release_teaser.html) and an area's picture on its card
+# (specialisation/includes/area_card.html).
+TEASER_IMAGE = "fill-320x180"
+CARD_IMAGE = "fill-640x320"
+
+
+def teaser_renditions(spec: str = TEASER_IMAGE) -> Prefetch:
+    """The ``spec`` renditions of the listed pages' ``image``: one query for a whole
+    list (its images come with ``select_related("image")``)."""
+    return Prefetch(
+        "image__renditions",
+        queryset=CustomRendition.objects.filter(filter_spec=spec),
+    )

@@ -3,7 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -19,7 +19,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.i18n import readable
-from cms.images import CustomRendition
+from cms.images import teaser_renditions
 from cms.listing import lazy_list, render_listing
 from cms.pages import BasePage
 from specialisation.models import ProjectPage, SpecialisationAreaPage
@@ -165,15 +165,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage(kind)
 
 
-def teaser_renditions():
-    return Prefetch(
-        "image__renditions",
-        queryset=CustomRendition.objects.filter(filter_spec=TEASER_IMAGE),
-    )
-
-
-# A teaser's thumbnail in the news list (press/includes/release_teaser.html).
-TEASER_IMAGE = "fill-320x180"
 # Listings never show the body; not loading it keeps long lists light.
 HEAVY_FIELDS = ("body", "body_sv", "body_en")
 
