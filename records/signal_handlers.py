@@ -1,35 +1,33 @@
 """A snapshot after every publish, scheduled go-live, unpublish and expiry, and of
-every page showing a snippet when the snippet is published again."""
+every page showing a snippet when the snippet is published again.
+
+Pages are followed through Wagtail's audit log rather than page_published: the
+log entry is written once per publish or unpublish, after the page is saved,
+and it alone says who did it and whether the scheduler did (the signal says
+neither, and Wagtail also sends page_published when a first publication is only
+scheduled, which must not capture an embargoed text)."""
 
 from django.db import transaction
+from django.db.models.signals import post_save
 
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, published
+from wagtail.models import Page, PageLogEntry
+from wagtail.signals import published
 
-from .snapshots import last_action, pages_showing
+from .snapshots import EVENTS, pages_showing, publisher_name
 from .tasks import snapshot_page
 
 
-def _queue(page_id: int, revision_id=None) -> None:
-    # On commit, when Wagtail's log entry (who, scheduled or not) is written and
-    # the caches have been renewed.
-    def enqueue():
-        event, who = last_action(page_id)
-        snapshot_page.enqueue(page_id, event, who, revision_id)
-
-    transaction.on_commit(enqueue)
-
-
-def page_published_handler(sender, instance, revision=None, **kwargs):
-    # Wagtail also sends page_published when a first publication is only
-    # scheduled (the page stays unpublished until go-live): nothing readers see
-    # has changed, and an embargoed text must not be captured before its time.
-    if instance.live:
-        _queue(instance.pk, getattr(revision, "pk", None))
-
-
-def page_unpublished_handler(sender, instance, **kwargs):
-    _queue(instance.pk)
+def page_logged(sender, instance, created=False, raw=False, **kwargs):
+    if not created or raw or instance.action not in EVENTS:
+        return
+    page_id = instance.page_id
+    event = EVENTS[instance.action]
+    who = publisher_name(instance.user)
+    revision_id = instance.revision_id
+    # On commit: the worker must find the page as it was committed.
+    transaction.on_commit(
+        lambda: snapshot_page.enqueue(page_id, event, who, revision_id)
+    )
 
 
 def snippet_published(sender, instance, **kwargs):
@@ -46,8 +44,5 @@ def snippet_published(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    page_published.connect(page_published_handler, dispatch_uid="records-published")
-    page_unpublished.connect(
-        page_unpublished_handler, dispatch_uid="records-unpublished"
-    )
+    post_save.connect(page_logged, sender=PageLogEntry, dispatch_uid="records-log")
     published.connect(snippet_published, dispatch_uid="records-snippet")

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from wagtail.models import Page, PageLogEntry, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 
 from cms.i18n import absolute, page_url_in
 
@@ -25,18 +25,10 @@ EVENTS = {
 }
 
 
-def last_action(page_id: int) -> tuple[str, str]:
-    """(event, who) from the page's latest publish or unpublish in its history."""
-    entry = (
-        PageLogEntry.objects.filter(page_id=page_id, action__in=EVENTS)
-        .select_related("user")
-        .order_by("-timestamp", "-pk")
-        .first()
-    )
-    if entry is None:
-        return Snapshot.PUBLISHED, ""
-    who = entry.user.get_full_name() or entry.user.get_username() if entry.user else ""
-    return EVENTS[entry.action], who
+def publisher_name(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
 
 
 def languages(page) -> list[str]:
@@ -48,10 +40,21 @@ def languages(page) -> list[str]:
     ]
 
 
+def superseded(page, event: str, revision_id) -> bool:
+    """Whether the page has changed again since the event the task is for: the
+    later event's own task captures it (a snapshot always shows what was served
+    when it was taken, and names the revision that was live then)."""
+    if event in (Snapshot.UNPUBLISHED, Snapshot.EXPIRED):
+        return page.live
+    if not page.live:
+        return True
+    return bool(revision_id) and page.live_revision_id != revision_id
+
+
 def take(page_id: int, event: str, published_by: str = "", revision_id=None):
     """Snapshot ``page_id`` in each of its languages; returns the snapshots."""
     page = Page.objects.filter(pk=page_id).first()
-    if page is None:
+    if page is None or superseded(page, event, revision_id):
         return []
     page = page.specific
     private = bool(page.get_view_restrictions())

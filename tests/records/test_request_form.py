@@ -68,9 +68,9 @@ def test_a_request_reaches_the_registrar(client, smtp, settings, language):  # n
 )
 def test_bad_input_gets_a_clear_error_in_the_readers_language(
     client,
-    smtp,
+    smtp,  # noqa: F811
     language,
-    error,  # noqa: F811
+    error,
 ):
     response = client.post(
         FORMS[language], {"page": "", "reply_to": "inte en adress"}, **ORIGIN

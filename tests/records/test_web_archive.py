@@ -160,6 +160,19 @@ def test_a_page_changed_twice_replays_three_versions_byte_for_byte(
     assert css.status_code == 200
 
 
+def test_a_worker_behind_two_publishes_keeps_what_it_served_under_its_revision(
+    queue, publisher, django_capture_on_commit_callbacks
+):
+    page = new_release(django_capture_on_commit_callbacks, lead_sv="Först.")
+    page = publish(page, publisher, django_capture_on_commit_callbacks, lead_sv="Sen.")
+    run_worker()  # both publishes' tasks, after both publishes
+    taken = snapshots_of(page, language="sv")
+    assert len(taken) == 1
+    assert taken[0].revision_id == page.live_revision_id
+    with taken[0].warc.open("rb") as f:
+        assert b"Sen." in warc.read(f)["page"][3]
+
+
 def test_a_fact_box_change_snapshots_the_pages_that_show_it(
     queue, publisher, django_capture_on_commit_callbacks
 ):
