@@ -32,6 +32,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from importlib import metadata
 from pathlib import Path
@@ -58,6 +59,10 @@ WARMUP = max(0, round(env_number("BENCH_WARMUP", 2)))
 CONNECTIONS = max(1, int(env_number("BENCH_CONNECTIONS", 16)))
 THREADS = max(1, min(int(env_number("BENCH_THREADS", 2)), CONNECTIONS))
 WORKERS = max(1, int(env_number("BENCH_WORKERS", 2)))
+# Releases the web archive step snapshots, and its target (in the worker, so a
+# budget for the queue rather than for a reader).
+ARCHIVE_SAMPLE = max(1, int(env_number("BENCH_ARCHIVE_SAMPLE", 100)))
+ARCHIVE_P95_MS = 2000
 RELEASES = int(env_number("BENCH_RELEASES", 10_000))
 REBUILD = env_flag("BENCH_REBUILD")
 DATABASE = os.environ.get("BENCH_DATABASE", "cms_bench")
@@ -546,6 +551,15 @@ def check_targets(results: dict) -> list[dict]:
     def add(name: str, ok: bool, detail: str) -> None:
         targets.append({"target": name, "passed": ok, "detail": detail})
 
+    archive = results.get("archive")
+    if archive:
+        add(
+            f"web archive: a publish's snapshots p95 <= {ARCHIVE_P95_MS} ms",
+            archive["snapshot_p95_ms"] <= ARCHIVE_P95_MS,
+            f"p50 {archive['snapshot_p50_ms']} ms, p95 {archive['snapshot_p95_ms']} ms;"
+            f" {archive['mb_per_1000_releases']} MB per 1,000 releases",
+        )
+
     def baseline(config: str) -> dict | None:
         loads = [row(config, "healthz"), row(config, "healthz again")]
         usable = [load for load in loads if not _usable(load)]
@@ -665,6 +679,11 @@ def table(results: dict) -> str:
                 _cell(row.get("requests"), "8d"),
             ]
             lines.append(f"{path:<{width}} {config:<8} {' '.join(cells)}  {note}")
+    if archive := results.get("archive"):
+        lines.append(
+            f"web archive: {archive['snapshot_p50_ms']} ms per publish (p50, both"
+            f" languages), {archive['mb_per_1000_releases']} MB per 1,000 releases"
+        )
     for config in CONFIGS:
         peak = results[config]["peak_mb"]
         now = max((w["vmrss_mb"] for w in results[config]["memory"]), default=None)
@@ -673,6 +692,26 @@ def table(results: dict) -> str:
             f" (max of {len(results[config]['memory'])} workers)"
         )
     return "\n".join(lines)
+
+
+def bench_archive(env: dict) -> dict:
+    """The web archive: snapshot time per publish and size per 1,000 releases
+    (bench/archive.py, into a temporary folder)."""
+    print(f"\n== web archive ({ARCHIVE_SAMPLE} releases snapshotted)")
+    folder = Path(tempfile.mkdtemp(prefix="bench-archive-"))
+    try:
+        out = bench_script(
+            {**env, "WEB_ARCHIVE_ROOT": str(folder)}, "archive.py", str(ARCHIVE_SAMPLE)
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    found = json.loads(out.strip().splitlines()[-1])
+    print(
+        f"  per publish (both languages): p50 {found['snapshot_p50_ms']} ms,"
+        f" p95 {found['snapshot_p95_ms']} ms; {found['bytes_per_release']:,} bytes"
+        f" per release, {found['mb_per_1000_releases']} MB per 1,000 releases"
+    )
+    return found
 
 
 def machine() -> dict:
@@ -734,6 +773,8 @@ def main() -> int:
         with timed(timings, "loads_s"):
             for config in CONFIGS:
                 results[config] = bench_config(config, port, secret_key)
+        with timed(timings, "archive_s"):
+            results["archive"] = bench_archive(build_env)
         info = machine()
     except HarnessError as error:
         print(f"\nbench: {error}", file=sys.stderr)
