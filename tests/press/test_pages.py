@@ -168,6 +168,15 @@ class SeedReleaseTests(TestCase):
             html,
         )
 
+    def test_press_contact_heading_in_both_languages(self):
+        # The Swedish plural had been "P"/"r" in the catalogue (a broken entry).
+        for url, heading in ((SEED_SV, "Presskontakt"), (SEED_EN, "Press contact")):
+            with self.subTest(url=url):
+                html = self.client.get(url).content.decode()
+                self.assertRegex(
+                    html, rf'<h2 id="contacts-heading">{heading}(er|s)?</h2>'
+                )
+
     def test_meta_tags_and_json_ld(self):
         for url, language, headline in (
             (SEED_SV, "sv", "Region Blekinge satsar på länets återhämtning"),
