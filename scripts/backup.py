@@ -1,13 +1,15 @@
-"""Back up and restore the database and the media folder.
+"""Back up and restore the database, the media folder and the web archive.
 
     python scripts/backup.py backup [DIR]     # default: backups/<UTC timestamp>/
     python scripts/backup.py restore DIR      # replaces the database and the media
 
 PostgreSQL is dumped with pg_dump (custom format) and restored with pg_restore;
 a SQLite database is copied with SQLite's online backup API. Media files go into
-media.tar.gz. The database and media come from the same settings as the site
-(DATABASE_URL, MEDIA_ROOT). After a restore the cache is cleared, so no page from
-before the restore is served.
+media.tar.gz, the web archive's WARC files (public records) into webarchive.tar
+(already compressed; on object storage the bucket keeps them instead). They come
+from the same settings as the site (DATABASE_URL, MEDIA_ROOT, WEB_ARCHIVE_ROOT).
+After a restore the cache is cleared, so no page from before the restore is
+served.
 """
 
 import datetime
@@ -78,6 +80,11 @@ def backup(target: Path) -> Path:
     with tarfile.open(target / "media.tar.gz", "w:gz") as archive:
         if media.exists():
             archive.add(media, arcname="media")
+    records = _archive_folder()
+    if records is not None:
+        with tarfile.open(target / "webarchive.tar", "w") as archive:
+            if records.exists():
+                archive.add(records, arcname="webarchive")
     (target / "README.txt").write_text(
         f"Backup made {datetime.datetime.now(datetime.UTC).isoformat()} of "
         f"{db['ENGINE']} database {db['NAME']} and {media}.\n"
@@ -126,27 +133,44 @@ def restore(source: Path) -> None:
         backup_db.close()
         live.close()
     media = Path(settings.MEDIA_ROOT)
-    if media.exists():
-        aside = media.with_name(
-            f"{media.name}.before-restore-{datetime.datetime.now():%Y%m%d%H%M%S}"
-        )
-        shutil.move(str(media), aside)
-        print(f"The previous media folder is kept at {aside}")
-    media.parent.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(source / "media.tar.gz", "r:gz") as archive:
-        members = [
-            m
-            for m in archive.getmembers()
-            if m.name == "media" or m.name.startswith("media/")
-        ]
-        extract_to = media.parent / "restore-tmp"
-        archive.extractall(extract_to, members=members, filter="data")
-    shutil.move(str(extract_to / "media"), media)
-    shutil.rmtree(extract_to, ignore_errors=True)
+    _restore_folder(source / "media.tar.gz", "media", media)
+    records = _archive_folder()
+    if (source / "webarchive.tar").exists() and records is not None:
+        _restore_folder(source / "webarchive.tar", "webarchive", records)
     from django.core.cache import cache
 
     cache.clear()
     print(f"Restored the database and {media} from {source}")
+
+
+def _archive_folder() -> Path | None:
+    """The web archive's folder, or None when it is on object storage."""
+    from django.core.files.storage import FileSystemStorage, storages
+
+    storage = storages["records"]
+    return Path(storage.location) if isinstance(storage, FileSystemStorage) else None
+
+
+def _restore_folder(tar: Path, name: str, folder: Path) -> None:
+    """Put ``folder`` back from ``tar``; the folder it replaces is kept aside."""
+    if folder.exists():
+        aside = folder.with_name(
+            f"{folder.name}.before-restore-{datetime.datetime.now():%Y%m%d%H%M%S}"
+        )
+        shutil.move(str(folder), aside)
+        print(f"The previous {name} folder is kept at {aside}")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    extract_to = folder.parent / f"restore-tmp-{name}"
+    with tarfile.open(tar) as archive:
+        members = [
+            m
+            for m in archive.getmembers()
+            if m.name == name or m.name.startswith(name + "/")
+        ]
+        archive.extractall(extract_to, members=members, filter="data")
+    if (extract_to / name).exists():
+        shutil.move(str(extract_to / name), folder)
+    shutil.rmtree(extract_to, ignore_errors=True)
 
 
 def main() -> None:

@@ -274,6 +274,7 @@ def production_env(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(media),
+        WEB_ARCHIVE_ROOT=str(media.parent / "webarchive"),
         # A folder of its own: sites built at once must not collect into one.
         STATIC_ROOT=str(media.parent / "static"),
         SECRET_KEY=secrets.token_urlsafe(48)[:64],

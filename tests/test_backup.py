@@ -1,5 +1,5 @@
 """make backup / make restore round-trip the whole demo site: every page in both
-languages, revisions, snippets, images and feedback survive."""
+languages, revisions, snippets, images, feedback and the web archive survive."""
 
 import json
 import os
@@ -21,6 +21,7 @@ from django.utils import translation
 from wagtail.models import Page, Revision
 from cms.models import CustomImage, Feedback, Person
 from specialisation.models import FactBox, Organisation
+from records.models import Snapshot
 pages = {}
 client = Client()
 for page in Page.objects.filter(depth__gte=2).order_by("path").specific():
@@ -41,6 +42,11 @@ print(json.dumps({
     "organisations": sorted(Organisation.objects.values_list("name_sv", "name_en")),
     "images": images,
     "feedback": sorted(Feedback.objects.values_list("language", "helpful", "comment")),
+    "archive": sorted(
+        (s.url, s.warc_sha256, s.warc.storage.exists(s.warc.name)
+         and __import__("hashlib").sha256(s.warc.open("rb").read()).hexdigest())
+        for s in Snapshot.objects.all()
+    ),
 }, default=str))
 """
 
@@ -48,7 +54,8 @@ ADD_FEEDBACK = (
     "from cms.models import Feedback; from wagtail.models import Page;"
     "p = Page.objects.get(slug_sv='region-blekinge-satsar-pa-lanets-aterhamtning');"
     "Feedback.objects.create(page=p, language='en', helpful=False, comment='Saknar kontakt');"
-    "Feedback.objects.create(page=p, language='sv', helpful=True)"
+    "Feedback.objects.create(page=p, language='sv', helpful=True);"
+    "from records.snapshots import take; take(p.pk, 'published', 'Backup')"
 )
 
 
@@ -96,6 +103,9 @@ def round_trip(source_url, target_url, tmp_path):
     )
     assert after == before
     assert before["feedback"] == [["en", False, "Saknar kontakt"], ["sv", True, ""]]
+    # The web archive's files came back, unchanged (their digests as recorded).
+    assert len(before["archive"]) == 2
+    assert all(digest == stored for _url, digest, stored in before["archive"])
     assert all(exists for *_rest, exists in before["images"])
     seed = before["pages"]["Region Blekinge satsar på länets återhämtning"]
     assert seed["sv"][:2] == [
