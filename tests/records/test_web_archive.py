@@ -307,6 +307,22 @@ def test_an_embargoed_release_has_no_snapshot_before_go_live(
         assert b"Under embargo in English" in warc.read(f)["page"][3]
 
 
+def test_expiry_is_kept_as_the_scheduler_takes_the_page_down(
+    queue, publisher, django_capture_on_commit_callbacks
+):
+    page = new_release(django_capture_on_commit_callbacks)
+    page.expire_at = timezone.now() + datetime.timedelta(seconds=2)
+    page = publish(page, publisher, django_capture_on_commit_callbacks)
+    run_worker()
+    time.sleep(max(0.0, (page.expire_at - timezone.now()).total_seconds()) + 0.2)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    run_worker()
+    expired = snapshots_of(page, event=Snapshot.EXPIRED)
+    assert {s.language for s in expired} == {"sv", "en"}
+    assert {(s.status_code, s.published_by) for s in expired} == {(404, "")}
+
+
 def test_a_private_pages_snapshot_is_seen_only_by_those_who_may_edit_it(
     client, queue, editor, publisher, django_capture_on_commit_callbacks
 ):
