@@ -3,6 +3,7 @@ a page's timeline, a snapshot opened as it was, its files and its WARC file."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -12,7 +13,7 @@ from wagtail.models import Page
 
 from cms.reader_input import parse_number
 
-from . import replay
+from . import replay, warc
 from .access import may_see, visible
 from .models import Snapshot
 
@@ -33,20 +34,17 @@ def _snapshot(request, pk) -> Snapshot:
     return snapshot
 
 
-def index(request):
+def index(request, page_id=None, page=None):
     snapshots = visible(request.user, Snapshot.objects.all())
     query = request.GET.get("q", "").strip()[:200]
     if query:
-        snapshots = snapshots.filter(url__icontains=query) | snapshots.filter(
-            title__icontains=query
-        )
-    page_id = parse_number(request.GET.get("page_id", ""))
+        found = Q(url__icontains=query) | Q(title__icontains=query)
+        snapshots = snapshots.filter(found)
     if page_id is not None:
         snapshots = snapshots.filter(page_id=page_id)
     number = parse_number(request.GET.get("p", "")) or 1
     paginator = Paginator(snapshots.order_by("-captured_at", "-pk"), PER_PAGE)
     results = paginator.get_page(number)
-    page = Page.objects.filter(pk=page_id).first() if page_id is not None else None
     return TemplateResponse(
         request,
         "records/admin/index.html",
@@ -58,9 +56,7 @@ def timeline(request, page_id):
     page = Page.objects.filter(pk=page_id).first()
     if page is None and not Snapshot.objects.filter(page_id=page_id).exists():
         raise Http404
-    request.GET = request.GET.copy()
-    request.GET["page_id"] = str(page_id)
-    return index(request)
+    return index(request, page_id, page)
 
 
 def detail(request, pk):
@@ -109,10 +105,11 @@ def raw(request, pk):
 @xframe_options_sameorigin
 def archived_file(request, pk, index):
     snapshot = _snapshot(request, pk)
-    files = list(_archived(snapshot)["files"].values())
-    if index >= len(files):
+    with snapshot.warc.open("rb") as f:
+        found = warc.file_at(f, index)
+    if found is None:
         raise Http404
-    status, headers, body = files[index]
+    _status, headers, body = found
     response = HttpResponse(body)
     _headers_of(response, headers, "content-type")
     response["Content-Security-Policy"] = "sandbox"

@@ -13,6 +13,7 @@ from django.db.models.signals import post_save
 from wagtail.models import Page, PageLogEntry
 from wagtail.signals import published
 
+from .models import Snapshot
 from .snapshots import EVENTS, pages_showing, publisher_name
 from .tasks import snapshot_page
 
@@ -38,7 +39,7 @@ def snippet_published(sender, instance, **kwargs):
 
     def enqueue():
         for page_id in pages_showing(instance):
-            snapshot_page.enqueue(page_id, "related", "", None)
+            snapshot_page.enqueue(page_id, Snapshot.RELATED, "", None)
 
     transaction.on_commit(enqueue)
 

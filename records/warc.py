@@ -96,6 +96,20 @@ def records(stream):
         )
 
 
+def file_at(stream, index: int):
+    """(status, headers, payload) of the page's ``index``-th file, reading only
+    that payload (the viewer asks for one file at a time); None past the end."""
+    responses = -1  # the first response is the page itself
+    for record in ArchiveIterator(stream):
+        if record.rec_type != "response":
+            continue
+        if responses == index:
+            status = int(record.http_headers.get_statuscode() or 0)
+            return status, record.http_headers.headers, record.content_stream().read()
+        responses += 1
+    return None
+
+
 def read(stream) -> dict:
     """The file as {"page": (status, headers, body), "files": {url: (...)},
     "metadata": {...}}: the first response is the page."""

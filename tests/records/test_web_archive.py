@@ -145,6 +145,17 @@ def test_a_page_changed_twice_replays_three_versions_byte_for_byte(
     response = client.get(reverse("records_timeline", args=[page.pk]))
     assert response.status_code == 200
     assert response.content.decode().count('class="snapshot"') >= 6
+    # The registrar's list finds it by title or address, and only it.
+    index = reverse("records_index")
+    for query, language in (
+        ("sparar sina sidor", "Svenska"),
+        ("its-pages", "Engelska"),
+    ):
+        found = client.get(index, {"q": query}).content.decode()
+        assert found.count('class="snapshot"') == 3
+        assert found.count(f"<td>{language}</td>") == 3
+    none = client.get(index, {"q": "finns-inte-alls"}).content.decode()
+    assert 'class="snapshot"' not in none
     # Opened as it was: a banner saying when, the archived page in a frame.
     newest = snapshots_of(page, language="en")[-1]
     detail = client.get(reverse("records_detail", args=[newest.pk])).content.decode()
@@ -158,6 +169,12 @@ def test_a_page_changed_twice_replays_three_versions_byte_for_byte(
     assert f"/admin/webarchive/{newest.pk}/file/" in html
     css = client.get(reverse("records_file", args=[newest.pk, 0]))
     assert css.status_code == 200
+    assert css["Content-Type"] == "text/css"
+    with newest.warc.open("rb") as f:
+        archived_css = next(iter(warc.read(f)["files"].values()))[2]
+    assert css.content == archived_css and b"{" in archived_css
+    past_end = reverse("records_file", args=[newest.pk, newest.resources])
+    assert client.get(past_end).status_code == 404
 
 
 def test_a_worker_behind_two_publishes_keeps_what_it_served_under_its_revision(
