@@ -30,7 +30,7 @@ SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_defaul
 def serve(request, path):
     """Wagtail's page view, with the route looked up in the route cache first."""
     if (
-        getattr(settings, "FRAGMENT_CACHE_ENABLED", False)
+        getattr(settings, "ROUTE_CACHE_ENABLED", False)
         and request.method in ("GET", "HEAD")
         and not hasattr(request, "_wagtail_route_for_request")
     ):

@@ -367,6 +367,8 @@ DIGEST_HOUR = 7
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 # Site header, footer and pages' main content, cached per generation (cms.caching).
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE", True)
+# Which page an address leads to, with the page itself (cms.caching.routes).
+ROUTE_CACHE_ENABLED = env_bool("ROUTE_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60 * 6)))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))  # browsers
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "300"))  # CDNs

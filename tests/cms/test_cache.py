@@ -260,6 +260,21 @@ class RouteCacheTests(TestCase):
                 self.assertEqual(second["Content-Type"], first["Content-Type"])
                 self.assertIn("xml", second["Content-Type"])
 
+    def test_each_cache_switches_off_on_its_own(self):
+        # FRAGMENT_CACHE=off keeps the route cache (docs/performance.md), and
+        # ROUTE_CACHE=off keeps the fragments.
+        for url in (SEED_SV, SEED_EN):
+            with self.subTest(url=url), self.settings(FRAGMENT_CACHE_ENABLED=False):
+                cache.clear()
+                self.client.get(url)
+                self.assertEqual(len(route_keys()), 1)
+                self.assertEqual(fragment_keys(), [])
+            with self.subTest(url=url), self.settings(ROUTE_CACHE_ENABLED=False):
+                cache.clear()
+                self.client.get(url)
+                self.assertEqual(route_keys(), [])
+                self.assertNotEqual(fragment_keys(), [])
+
     def test_unknown_addresses_are_not_remembered(self):
         self.client.get("/finns-inte/")
         self.client.get("/en/news/no-such-release/")

@@ -350,7 +350,9 @@ class FactBoxReuseTests(TestCase):
             self.assertContains(response, title)
 
 
-@override_settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False)
+@override_settings(
+    PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False, ROUTE_CACHE_ENABLED=False
+)
 def count_queries(client, url):
     """Queries to render ``url`` (page and fragment caches off: the budget is for
     rendering from scratch)."""

@@ -49,7 +49,9 @@ def body(payload: str) -> list[dict]:
     ]
 
 
-@override_settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False)
+@override_settings(
+    PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False, ROUTE_CACHE_ENABLED=False
+)
 class HostileStrategyAndSitePagesTests(HostileAssertions, TestCase):
     @classmethod
     def setUpTestData(cls):

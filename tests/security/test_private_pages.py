@@ -18,7 +18,9 @@ def titles(response):
     return [document.title for document in results] if results else []
 
 
-@override_settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False)
+@override_settings(
+    PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False, ROUTE_CACHE_ENABLED=False
+)
 class PrivateSearchTests(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -27,7 +27,9 @@ def edit_form(client, edit_url, **changes):
     return {**data, **changes}
 
 
-@override_settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False)
+@override_settings(
+    PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False, ROUTE_CACHE_ENABLED=False
+)
 class ReviewedSnippetTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -80,7 +82,9 @@ class ReviewedSnippetTests(TestCase):
         )
 
 
-@override_settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False)
+@override_settings(
+    PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False, ROUTE_CACHE_ENABLED=False
+)
 class ReviewedFileTests(TestCase):
     @classmethod
     def setUpTestData(cls):

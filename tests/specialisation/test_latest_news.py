@@ -105,6 +105,7 @@ def test_a_publish_updates_the_cached_page(client, tree):
 def test_queries_do_not_grow_with_the_number_of_items(client, tree, settings):
     settings.PAGE_CACHE_ENABLED = False
     settings.FRAGMENT_CACHE_ENABLED = False
+    settings.ROUTE_CACHE_ENABLED = False
     page, area = tree
     client.get(page.url)
     with CaptureQueriesContext(connection) as two:
