@@ -8,7 +8,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         # Imported here, when the app registry is ready: they use models.
-        from . import checks, patches, redirects  # noqa: F401
+        from . import checks, patches, redirects, view_restrictions  # noqa: F401
         from .bilingual import signal_handlers as bilingual
         from .caching import signal_handlers as caching
         from .plain_language import signal_handlers as plain_language  # models
@@ -22,6 +22,9 @@ class CmsConfig(AppConfig):
         # old addresses, the translation status, the review dates, the search
         # index, and last the caches, so nothing is rendered into a cache from a
         # half-updated state. The klarspråk measures are queued for the worker.
+        # First, a moved page or changed view restriction empties the request's
+        # memo of view restrictions, so every handler after it sees the change.
+        view_restrictions.connect()
         redirects.connect()
         bilingual.connect()
         review.connect()

@@ -17,6 +17,7 @@ UPSTREAM_SOURCE = {
     "patch_wagtailadmin_forms.patch_admin_page_form": "7fbb0a3eb1113ab6",
     "SpreadsheetExportMixin.write_csv_row": "71a94feb191f6aa7",
     "SpreadsheetExportMixin.write_csv_response": "8003e788b15c23a4",
+    "PageQuerySet.private_q": "eb30b1c0017f13c2",
 }
 
 

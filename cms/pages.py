@@ -24,6 +24,7 @@ from .plain_language.models import phrases_for
 from .plain_language.preview import mark, wanted
 from .redirects import add_redirects, subtree, urls_by_language
 from .review.dates import REVIEW_INTERVAL_CHOICES
+from .view_restrictions import none_apply as no_view_restrictions
 
 
 class BasePage(EnglishReadinessMixin, Page):
@@ -46,8 +47,9 @@ class BasePage(EnglishReadinessMixin, Page):
 
     def get_view_restrictions(self):
         # cms.caching.routes remembers that a page and its ancestors have no view
-        # restrictions (until a restriction changes), saving two queries a request.
-        if getattr(self, "_cms_unrestricted", False):
+        # restrictions (until a restriction changes), and this request may know
+        # that no page has any (cms.view_restrictions): each saves two queries.
+        if getattr(self, "_cms_unrestricted", False) or no_view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

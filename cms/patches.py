@@ -20,6 +20,10 @@ Patches here:
   page title or a reader's comment starting with "=", "+", "-" or "@" runs as a
   formula in Excel, and sends UTF-8 without a byte-order mark, so Excel shows
   å/ä/ö garbled. XLSX exports are safe upstream (formulas are turned to text).
+- ``wagtail.query.PageQuerySet.private_q`` (Wagtail 8.0.1, behind every
+  ``public()``): reads the whole view-restriction table each time, eight times for
+  one press release; ``cms.view_restrictions.private_q`` reads it once per GET or
+  HEAD request.
 """
 
 import codecs
@@ -29,9 +33,10 @@ from django.http import StreamingHttpResponse
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import get_page_models
+from wagtail.query import PageQuerySet
 from wagtail_modeltranslation import patch_wagtailadmin, patch_wagtailadmin_forms
 
-from . import routing, slugs
+from . import routing, slugs, view_restrictions
 from .pages import BasePage
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -46,6 +51,7 @@ UPSTREAM = {
     "SpreadsheetExportMixin.write_csv_response": (
         SpreadsheetExportMixin.write_csv_response
     ),
+    "PageQuerySet.private_q": view_restrictions.UPSTREAM_PRIVATE_Q,
 }
 
 
@@ -89,6 +95,7 @@ def install() -> None:
             model.base_form_class = slugs.checked_form(form_class)
     SpreadsheetExportMixin.write_csv_row = write_csv_row
     SpreadsheetExportMixin.write_csv_response = write_csv_response
+    PageQuerySet.private_q = view_restrictions.private_q
 
 
 def not_taken() -> list[str]:
@@ -105,4 +112,6 @@ def not_taken() -> list[str]:
         missing.append("SpreadsheetExportMixin.write_csv_row")
     if SpreadsheetExportMixin.write_csv_response is not write_csv_response:
         missing.append("SpreadsheetExportMixin.write_csv_response")
+    if PageQuerySet.private_q is not view_restrictions.private_q:
+        missing.append("PageQuerySet.private_q")
     return missing

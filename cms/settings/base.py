@@ -90,6 +90,8 @@ MIDDLEWARE = [
     # First: a cache hit runs nothing else, and an entry keeps every header below.
     "cms.caching.pages.PageCacheMiddleware",
     "cms.middleware.RequestLogMiddleware",
+    # View restrictions read once per GET/HEAD request (cms/view_restrictions.py).
+    "cms.view_restrictions.ViewRestrictionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
     # The read API's rate limit, CORS and conditional GET; before sessions, so
