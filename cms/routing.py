@@ -61,6 +61,9 @@ def route(self, request, path_components):
             view, args, kwargs = resolver_match
             return RouteResult(self, args=(view, args, kwargs))
     if path_components:
+        # The pages on the way, for the breadcrumbs (navigation_tags), which then
+        # need no query of their own.
+        request._cms_route_chain = [*getattr(request, "_cms_route_chain", []), self]
         child = child_by_slug(self, path_components[0])
         if child is None:
             raise Http404

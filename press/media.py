@@ -42,16 +42,32 @@ PRINT_DPI = 300
 
 def release_images(page) -> list:
     """The main image and the images of the body's image blocks, both languages,
-    each once: what a journalist may download with the release."""
-    found = [page.image] if page.image_id else []
+    each once: what a journalist may download with the release.
+
+    The image blocks are found in the bodies' stored data rather than their block
+    values: turning a body into values loads every person, organisation and fact
+    box it quotes, and the language the reader is not reading needs none of them
+    (three queries on every release page). The images come in one query, less the
+    main image when the page has loaded it already."""
+    ids = [page.image_id] if page.image_id else []
     for name in ("body_sv", "body_en"):
-        for child in getattr(page, name, None) or []:
-            if isinstance(child.block, ImageBlock) and child.value.get("image"):
-                found.append(child.value["image"])
-    unique = {}
-    for image in found:
-        unique.setdefault(image.pk, image)
-    return list(unique.values())
+        body = getattr(page, name, None)
+        if not body:
+            continue
+        for item in body.raw_data:
+            block = body.stream_block.child_blocks.get(item.get("type"))
+            value = item.get("value")
+            image = value.get("image") if isinstance(value, dict) else None
+            if isinstance(block, ImageBlock) and image:
+                ids.append(image)
+    ids = list(dict.fromkeys(ids))
+    known = {}
+    if page.image_id and type(page).image.is_cached(page) and page.image:
+        known[page.image_id] = page.image
+    missing = [pk for pk in ids if pk not in known]
+    if missing:
+        known.update(CustomImage.objects.in_bulk(missing))
+    return [known[pk] for pk in ids if pk in known]
 
 
 def credit_line(image) -> str:

@@ -2,6 +2,7 @@
 active language (only pages available in English on English pages)."""
 
 from django import template
+from django.db.models import Q
 from django.utils import translation
 
 from wagtail.models import Page, Site
@@ -26,12 +27,22 @@ def site_root(context):
     return _site_root(context.get("request"))
 
 
+def _section_path(page) -> str | None:
+    """The tree path of the top-level section ``page`` is in (None above it)."""
+    if page is None or not getattr(page, "pk", None) or page.depth < 3:
+        return None
+    return page.path[: Page.steplen * 3]
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Live children of the home page with "show in menus" ticked.
 
     In English only pages available in English are listed (not those marked
-    Swedish only or missing English fields), as in every English listing.
+    Swedish only or missing English fields), as in every English listing. The
+    current section's own menu pages come in the same query (``section_menu``);
+    a partial index on pages shown in menus (migration cms 0021) keeps it from
+    reading the 10,000 releases of the news section.
     """
     request = context.get("request")
     root = _site_root(request)
@@ -40,11 +51,21 @@ def main_menu(context):
     cache_attr = f"_cms_menu_{translation.get_language()}"
     if hasattr(request, cache_attr):
         return getattr(request, cache_attr)
-    pages = root.get_children().live().in_menu().public()
+    current = context.get("page")
+    section_path = _section_path(current)
+    levels = Q(depth=root.depth + 1)
+    if section_path:
+        levels |= Q(depth=root.depth + 2, path__startswith=section_path)
+    pages = (
+        Page.objects.filter(levels, path__startswith=root.path)
+        .live()
+        .in_menu()
+        .public()
+        .order_by("path")
+    )
     if translation.get_language() != "sv":
         pages = pages.filter(available_in_english_q())
-    items = list(pages)
-    current = context.get("page")
+    found = list(pages)
     current_path = getattr(current, "path", "")
     menu = [
         {
@@ -54,18 +75,28 @@ def main_menu(context):
             "active": bool(current_path) and current_path.startswith(item.path),
             "current": current is not None and current.pk == item.pk,
         }
-        for item in items
+        for item in found
+        if item.depth == root.depth + 1
     ]
     setattr(request, cache_attr, menu)
+    setattr(
+        request, cache_attr + "_section", [p for p in found if p.depth > root.depth + 1]
+    )
     return menu
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_pages(context):
-    """Ancestors of the current page from the home page down (one query)."""
+    """Ancestors of the current page from the home page down: those routing passed
+    through on the way to it (cms.routing), else one query."""
     page = context.get("page")
     if page is None or not getattr(page, "pk", None) or page.depth <= 2:
         return []
+    wanted = [page.path[: Page.steplen * depth] for depth in range(2, page.depth)]
+    chain = getattr(context.get("request"), "_cms_route_chain", [])
+    on_the_way = [item for item in chain if item.depth >= 2]
+    if [item.path for item in on_the_way] == wanted:
+        return on_the_way
     return list(page.get_ancestors().filter(depth__gte=2))
 
 
@@ -75,24 +106,16 @@ def section_menu(context):
     second navigation row (e.g. the strategy and its specialisation areas)."""
     request = context.get("request")
     page = context.get("page")
-    if (
-        request is None
-        or page is None
-        or not getattr(page, "pk", None)
-        or page.depth < 3
-    ):
+    section_path = _section_path(page)
+    if request is None or section_path is None:
         return None
-    section_path = page.path[: Page.steplen * 3]
     section = next(
         (item for item in main_menu(context) if item["path"] == section_path), None
     )
     if section is None:
         return None
-    children = (
-        Page.objects.filter(path__startswith=section_path, depth=4).live().in_menu()
-    )
-    if translation.get_language() != "sv":
-        children = children.filter(available_in_english_q())
+    # Loaded with the main menu, in the same query.
+    children = getattr(request, f"_cms_menu_{translation.get_language()}_section", [])
     items = [
         {
             "title": child.title,
@@ -100,6 +123,6 @@ def section_menu(context):
             "current": child.pk == page.pk,
             "active": page.path.startswith(child.path),
         }
-        for child in children.public().order_by("path")
+        for child in children
     ]
     return {"section": section, "items": items} if items else None
