@@ -18,6 +18,9 @@ UPSTREAM_SOURCE = {
     "SpreadsheetExportMixin.write_csv_row": "71a94feb191f6aa7",
     "SpreadsheetExportMixin.write_csv_response": "8003e788b15c23a4",
     "PageQuerySet.private_q": "eb30b1c0017f13c2",
+    "AbstractImage.get_rendition": "b8d5d70680023197",
+    "AbstractImage.create_rendition": "6d0e50db85e6b53f",
+    "AbstractImage.create_renditions": "1521f52ce67e3a88",
 }
 
 

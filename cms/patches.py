@@ -24,6 +24,12 @@ Patches here:
   ``public()``): reads the whole view-restriction table each time, eight times for
   one press release; ``cms.view_restrictions.private_q`` reads it once per GET or
   HEAD request.
+
+Overridden on our own image model rather than patched (``cms.images.CustomImage``),
+but listed here and checked the same way: ``AbstractImage.get_rendition`` (the
+fix of Wagtail c1c39fe, after 8.0.1: a rendition read from the cache is not written
+back on every view) and ``create_rendition``/``create_renditions`` (two workers
+making the same rendition leave one file, and nobody caches the loser's).
 """
 
 import codecs
@@ -32,6 +38,7 @@ import itertools
 from django.http import StreamingHttpResponse
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.images.models import AbstractImage
 from wagtail.models import get_page_models
 from wagtail.query import PageQuerySet
 from wagtail_modeltranslation import patch_wagtailadmin, patch_wagtailadmin_forms
@@ -52,6 +59,11 @@ UPSTREAM = {
         SpreadsheetExportMixin.write_csv_response
     ),
     "PageQuerySet.private_q": view_restrictions.UPSTREAM_PRIVATE_Q,
+    # Overridden on cms.images.CustomImage, not patched: listed so that an upgrade
+    # that changes them (Wagtail 8.1 has the cache fix) is looked at.
+    "AbstractImage.get_rendition": AbstractImage.get_rendition,
+    "AbstractImage.create_rendition": AbstractImage.create_rendition,
+    "AbstractImage.create_renditions": AbstractImage.create_renditions,
 }
 
 

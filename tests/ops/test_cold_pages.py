@@ -1,15 +1,20 @@
 """What a page costs when no cache can help (issue 22): the page, fragment and route
 caches off, as for the first reader after a publish. View restrictions are read once
 per request however many lists a page shows, a private page stays private, and a
-release does not load the quotes and fact boxes of the language it is not shown in."""
+release does not load the quotes and fact boxes of the language it is not shown in,
+and image renditions read from the cache are not written back to it."""
+
+import re
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
 
+from cms.images import CustomImage
 from tests.builders import make_release
 from tests.ops.test_query_budgets import rich_body
 
@@ -118,3 +123,48 @@ class ColdPageTests(TestCase):
                 self.assertEqual(status, 200)
                 for table in ("specialisation_factbox", "specialisation_organisation"):
                     self.assertEqual(reading(table, sqls), 1, table)
+
+
+DATABASE_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cms_cache",
+    }
+}
+
+
+@override_settings(**COLD)
+class RenditionCacheTests(TestCase):
+    """The shared cache without Redis (``make run``, one server) is a database
+    table: Wagtail 8.0.1 wrote every rendition back to it on every view, five
+    queries per image size."""
+
+    def test_renditions_read_from_the_cache_are_not_written_back(self):
+        with self.settings(CACHES=DATABASE_CACHE):
+            # migrate made no table: the tests' cache is in memory
+            call_command("createcachetable", verbosity=0)
+            self.check_no_writes()
+
+    def check_no_writes(self):
+        make_release(
+            image=CustomImage.objects.first(),  # the lead image, in several sizes
+            title_sv="Bildsida",
+            slug_sv="bildsida",
+            title_en="Picture page",
+            slug_en="picture-page",
+            lead_en="A lead.",
+            body_sv=rich_body(1),
+            body_en=rich_body(1),
+        )
+        for url in ("/nyheter/bildsida/", "/en/news/picture-page/"):
+            with self.subTest(url=url):
+                status, sqls = queries(self.client, url)
+                self.assertEqual(status, 200)
+                page = self.client.get(url).content.decode()
+                self.assertIn("srcset=", page)
+                writes = [
+                    sql
+                    for sql in sqls
+                    if re.match(r'\s*(INSERT INTO|UPDATE|DELETE FROM) "cms_cache"', sql)
+                ]
+                self.assertEqual(writes, [])
