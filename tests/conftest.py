@@ -24,9 +24,14 @@ def pytest_collection_modifyitems(config, items):
 
     on_postgres = "postgresql" in settings.DATABASES["default"]["ENGINE"]
     skip_pg = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+    # A test that starts its own database (a private PostgreSQL cluster, its own
+    # SQLite file) does the same on either pass: CI runs it once, on SQLite.
+    skip_own = pytest.mark.skip(reason="own servers: already run on the SQLite pass")
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(skip_pg)
+        if "own_servers" in item.keywords and on_postgres:
+            item.add_marker(skip_own)
 
 
 @pytest.fixture(autouse=True)

@@ -119,6 +119,7 @@ def round_trip(source_url, target_url, tmp_path):
 
 
 @pytest.mark.django_db
+@pytest.mark.own_servers  # its own SQLite files, whatever DATABASE_URL says
 def test_backup_and_restore_sqlite(tmp_path):
     round_trip(
         f"sqlite:///{tmp_path / 'a.sqlite3'}",

@@ -37,6 +37,9 @@ from scripts.harness import (
     wait_for,
 )
 
+# Its own PostgreSQL/SQLite and servers, whatever DATABASE_URL says: run once.
+pytestmark = pytest.mark.own_servers
+
 DEPLOY = ROOT / "deploy"
 SEED = {
     "sv": "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/",

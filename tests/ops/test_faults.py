@@ -35,6 +35,9 @@ from scripts.harness import (
     wait_for,
 )
 
+# Its own PostgreSQL/SQLite and servers, whatever DATABASE_URL says: run once.
+pytestmark = pytest.mark.own_servers
+
 SEED_SV = "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/"
 SEED_EN = "/en/news/region-blekinge-invests-in-the-countys-recovery/"
 PAGES = ["/", "/en/", "/nyheter/", SEED_SV, SEED_EN, "/sok/?q=strategi"]

@@ -27,6 +27,9 @@ from scripts.harness import (
     wait_for,
 )
 
+# Its own PostgreSQL/SQLite and servers, whatever DATABASE_URL says: run once.
+pytestmark = pytest.mark.own_servers
+
 SEED = "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/"
 READS = 20  # enough that both workers answer, many times each
 
