@@ -4,11 +4,16 @@ releases in the reader's language and their counts."""
 
 import datetime
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
+from django.utils.translation import get_language
+
+from cms.caching.generation import current_generation
 
 
 def year_range(years: list[int]) -> list[int]:
@@ -45,9 +50,22 @@ def _counts(releases, part, order: str):
     )
 
 
+def _year_counts(index) -> list[dict]:
+    """Releases per year in the active language. Counting them reads the whole
+    archive (30 ms at 10,000 releases, on every news index page), and the counts
+    change only when something is published or taken down, which starts a new
+    cache generation: so they are kept in the cache for the generation."""
+    key = f"archive-years:{index.pk}:{get_language()}:{current_generation()}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = list(_counts(index.releases(), ExtractYear, "-period"))
+        cache.set(key, rows, settings.PAGE_CACHE_TIMEOUT)
+    return rows
+
+
 def archive_years(index, current: int | None = None) -> list[dict]:
     """Each year with releases in the active language, newest first, with its
-    count (one query)."""
+    count (one query, or none when this generation counted them already)."""
     return [
         {
             "label": str(row["period"]),
@@ -56,7 +74,7 @@ def archive_years(index, current: int | None = None) -> list[dict]:
             + index.reverse_subpage("archive_year", args=[f"{row['period']}"]),
             "current": row["period"] == current,
         }
-        for row in _counts(index.releases(), ExtractYear, "-period")
+        for row in _year_counts(index)
     ]
 
 

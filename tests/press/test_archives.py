@@ -6,10 +6,13 @@ import datetime
 import re
 from zoneinfo import ZoneInfo
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from lxml import html
 
+from press.models import PressReleasePage
 from tests.builders import make_release
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -92,6 +95,28 @@ class ArchiveTests(TestCase):
         self.assertIn("2011 (3)", self.nav(index))
         links = index.xpath("//nav[@class='archive-nav']//a/@href")
         self.assertIn("/nyheter/2011/", links)
+
+    def test_year_counts_are_counted_once_and_follow_each_publish(self):
+        # Counted once per publish generation (not on every page view) and never
+        # stale: a release published in a new year is in both languages at once.
+        with self.settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False):
+            for url in ("/nyheter/", "/en/news/"):
+                self.client.get(url)
+                with CaptureQueriesContext(connection) as captured:
+                    self.client.get(url)
+                counts = [q["sql"] for q in captured if "GROUP BY" in q["sql"]]
+                self.assertEqual(counts, [], url)
+            make_release(
+                title_sv="Nyhet från 2009",
+                title_en="News from 2009",
+                publication_date=at(2009, 6, 1, 9, 0),
+            )
+            self.assertIn("2009 (1)", self.nav(self.tree("/nyheter/")))
+            self.assertIn("2009 (1)", self.nav(self.tree("/en/news/")))
+            self.assertIn("2011 (1)", self.nav(self.tree("/en/news/")))
+            PressReleasePage.objects.get(title_sv="Nyhet från 2009").unpublish()
+            self.assertNotIn("2009 (1)", self.nav(self.tree("/nyheter/")))
+            self.assertNotIn("2009 (1)", self.nav(self.tree("/en/news/")))
 
     def test_addresses_that_are_no_archive_are_404_in_the_readers_language(self):
         for url in ("/nyheter/2011/13/", "/nyheter/2011/00/", "/nyheter/1999/"):
