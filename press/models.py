@@ -337,12 +337,15 @@ class PressReleasePage(BasePage):
                         **{f"{field}__in": [target.pk for target in targets]},
                     )
                 )
+        if "tagged_items" in getattr(self, "_cluster_related_objects", {}):
+            # A preview: the tags as edited, held in memory by modelcluster.
+            tags = [tag.pk for tag in self.tags.all() if tag.pk]
+        else:
+            tags = PressReleaseTag.objects.filter(content_object_id=self.pk)
+            tags = tags.values("tag_id")
         links.append(
             PressReleaseTag.objects.filter(
-                content_object_id=models.OuterRef("pk"),
-                tag_id__in=PressReleaseTag.objects.filter(
-                    content_object_id=self.pk
-                ).values("tag_id"),
+                content_object_id=models.OuterRef("pk"), tag_id__in=tags
             )
         )
         condition = Q()
