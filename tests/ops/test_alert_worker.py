@@ -36,11 +36,11 @@ release.save_revision().publish()
 
 COUNT = """
 from distribution.models import Delivery
-
-# Its own PostgreSQL/SQLite and servers, whatever DATABASE_URL says: run once.
-pytestmark = pytest.mark.own_servers
 print(Delivery.objects.count(), Delivery.objects.filter(sent_at=None).count())
 """
+
+# Its own SQLite database and servers, whatever DATABASE_URL says: run once.
+pytestmark = pytest.mark.own_servers
 
 
 @pytest.fixture
