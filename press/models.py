@@ -319,12 +319,9 @@ class PressReleasePage(BasePage):
 
     def related_releases(self, areas, projects, limit: int = 3):
         """Up to ``limit`` other live releases about the same areas, projects or
-        tags, newest first, in the reader's language.
-
-        One query, each link an EXISTS rather than a join: with joins the result
-        needs DISTINCT, and PostgreSQL then sorted every release of the archive
-        (10,000 of them) to keep three; this way it walks the releases newest
-        first and stops at the third that matches."""
+        tags, newest first, in the reader's language. One query, each link an
+        EXISTS: a join needs DISTINCT, which sorted all 10,000 releases to keep
+        three; this walks them newest first and stops at the third match."""
         links = []
         for through, field, targets in (
             (self.related_areas.through, "specialisationareapage_id", areas),
@@ -337,12 +334,10 @@ class PressReleasePage(BasePage):
                         **{f"{field}__in": [target.pk for target in targets]},
                     )
                 )
+        tags = PressReleaseTag.objects.filter(content_object_id=self.pk)
+        tags = tags.values("tag_id")
         if "tagged_items" in getattr(self, "_cluster_related_objects", {}):
-            # A preview: the tags as edited, held in memory by modelcluster.
-            tags = [tag.pk for tag in self.tags.all() if tag.pk]
-        else:
-            tags = PressReleaseTag.objects.filter(content_object_id=self.pk)
-            tags = tags.values("tag_id")
+            tags = [tag.pk for tag in self.tags.all() if tag.pk]  # a preview's
         links.append(
             PressReleaseTag.objects.filter(
                 content_object_id=models.OuterRef("pk"), tag_id__in=tags
