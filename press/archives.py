@@ -13,7 +13,7 @@ from django.utils.dates import MONTHS
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 
-from cms.caching.generation import current_generation
+from cms.caching.generation import current_generation, request_generation
 
 
 def year_range(years: list[int]) -> list[int]:
@@ -50,12 +50,14 @@ def _counts(releases, part, order: str):
     )
 
 
-def _year_counts(index) -> list[dict]:
+def _year_counts(index, request=None) -> list[dict]:
     """Releases per year in the active language. Counting them reads the whole
     archive (30 ms at 10,000 releases, on every news index page), and the counts
     change only when something is published or taken down, which starts a new
-    cache generation: so they are kept in the cache for the generation."""
-    key = f"archive-years:{index.pk}:{get_language()}:{current_generation()}"
+    cache generation: so they are kept in the cache for the generation (the
+    request's, fetched with its cached fragments, when there is a request)."""
+    generation = request_generation(request) if request else current_generation()
+    key = f"archive-years:{index.pk}:{get_language()}:{generation}"
     rows = cache.get(key)
     if rows is None:
         rows = list(_counts(index.releases(), ExtractYear, "-period"))
@@ -63,7 +65,7 @@ def _year_counts(index) -> list[dict]:
     return rows
 
 
-def archive_years(index, current: int | None = None) -> list[dict]:
+def archive_years(index, current: int | None = None, request=None) -> list[dict]:
     """Each year with releases in the active language, newest first, with its
     count (one query, or none when this generation counted them already)."""
     return [
@@ -74,7 +76,7 @@ def archive_years(index, current: int | None = None) -> list[dict]:
             + index.reverse_subpage("archive_year", args=[f"{row['period']}"]),
             "current": row["period"] == current,
         }
-        for row in _year_counts(index)
+        for row in _year_counts(index, request)
     ]
 
 

@@ -64,7 +64,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def _filter_form(self, request, data=None, years=None):
         data = request.GET if data is None else data
         if years is None:
-            years = archive_years(self)
+            years = archive_years(self, request=request)
         return NewsFilterForm(
             data or None,
             years=year_range([int(year["label"]) for year in years]),
@@ -127,7 +127,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             query.pop("year", None)
             query.pop("month", None)
         # One query gives the archive's years and the filter's year choices.
-        years = archive_years(self, year)
+        years = archive_years(self, year, request)
         context["archive_years"] = years
         context["archive_months"] = lazy_list(
             lambda: archive_months(self, year, month) if year else []

@@ -27,11 +27,14 @@ def site_root(context):
     return _site_root(context.get("request"))
 
 
-def _section_path(page) -> str | None:
-    """The tree path of the top-level section ``page`` is in (None above it)."""
-    if page is None or not getattr(page, "pk", None) or page.depth < 3:
+def _section_path(page, root) -> str | None:
+    """The tree path of the top-level section (a child of the site's ``root``)
+    that ``page`` is in; None for the root itself or a page outside it."""
+    if root is None or page is None or not getattr(page, "pk", None):
         return None
-    return page.path[: Page.steplen * 3]
+    if page.depth <= root.depth or not page.path.startswith(root.path):
+        return None
+    return page.path[: len(root.path) + Page.steplen]
 
 
 @register.simple_tag(takes_context=True)
@@ -52,7 +55,7 @@ def main_menu(context):
     if hasattr(request, cache_attr):
         return getattr(request, cache_attr)
     current = context.get("page")
-    section_path = _section_path(current)
+    section_path = _section_path(current, root)
     levels = Q(depth=root.depth + 1)
     if section_path:
         levels |= Q(depth=root.depth + 2, path__startswith=section_path)
@@ -106,8 +109,10 @@ def section_menu(context):
     second navigation row (e.g. the strategy and its specialisation areas)."""
     request = context.get("request")
     page = context.get("page")
-    section_path = _section_path(page)
-    if request is None or section_path is None:
+    if request is None:
+        return None
+    section_path = _section_path(page, _site_root(request))
+    if section_path is None:
         return None
     section = next(
         (item for item in main_menu(context) if item["path"] == section_path), None
