@@ -21,6 +21,7 @@ UPSTREAM_SOURCE = {
     "AbstractImage.get_rendition": "b8d5d70680023197",
     "AbstractImage.create_rendition": "6d0e50db85e6b53f",
     "AbstractImage.create_renditions": "1521f52ce67e3a88",
+    "Page.route_for_request": "5530d229b2de42ba",
 }
 
 

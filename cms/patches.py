@@ -9,8 +9,8 @@ at, not a hunt. The replacement code lives with its feature (``cms.routing``,
 Patches here:
 - ``wagtail_modeltranslation.patch_wagtailadmin._new_route`` (wagtail-modeltranslation
   0.x, put on every translated page type as ``route``): loads every child page to
-  compare slugs; replaced on our page types by ``cms.routing.route``, one query per
-  path segment.
+  compare slugs; replaced on our page types by ``cms.routing.route``, one query for
+  the whole path.
 - ``wagtail_modeltranslation.patch_wagtailadmin._validate_slugs`` (run by
   ``Page.clean()``) and the ``clean()`` of the admin page form made by
   ``patch_wagtailadmin_forms.patch_admin_page_form``: both load every sibling; the
@@ -30,6 +30,10 @@ but listed here and checked the same way: ``AbstractImage.get_rendition`` (the
 fix of Wagtail c1c39fe, after 8.0.1: a rendition read from the cache is not written
 back on every view) and ``create_rendition``/``create_renditions`` (two workers
 making the same rendition leave one file, and nobody caches the loser's).
+
+Done again in our own view front rather than patched, and checked the same way:
+``Page.route_for_request`` (Wagtail 8.0.1), as ``cms.routing.route_for_request``,
+which does not load the home page's own fields on the way to a page below it.
 """
 
 import codecs
@@ -39,7 +43,7 @@ from django.http import StreamingHttpResponse
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.images.models import AbstractImage
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.query import PageQuerySet
 from wagtail_modeltranslation import patch_wagtailadmin, patch_wagtailadmin_forms
 
@@ -64,6 +68,9 @@ UPSTREAM = {
     "AbstractImage.get_rendition": AbstractImage.get_rendition,
     "AbstractImage.create_rendition": AbstractImage.create_rendition,
     "AbstractImage.create_renditions": AbstractImage.create_renditions,
+    # Done again by our front for Wagtail's view (cms.caching.routes.serve), not
+    # patched: cms.routing.route_for_request must leave the same result.
+    "Page.route_for_request": Page.route_for_request,
 }
 
 

@@ -1,11 +1,13 @@
-"""Routing by translated slug with one query per path segment.
+"""Routing by translated slug with one query for the whole path.
 
 wagtail-modeltranslation replaces ``route()`` on every translated page type with a
 version that loads *every* child page and compares slugs in Python (so that a page
 without an English slug is found by its Swedish one). Under a news index with
 10,000 releases that is 10,000 rows per request. This version asks the database for
-the one child, with the same fallback, and is put back on our page types after
-wagtail-modeltranslation has patched them (see CmsConfig.ready).
+the pages on the path, with the same fallback: one query for all the path's
+segments (a page per segment and depth, the chain picked by tree path), and is put
+back on our page types after wagtail-modeltranslation has patched them (see
+CmsConfig.ready).
 
 The route cache (cms.caching.routes) saves even those queries for known addresses.
 """
@@ -15,21 +17,50 @@ from django.http import Http404
 from django.utils.translation import get_language
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 
 SOURCE = "sv"
 
 
-def child_by_slug(page, slug: str):
+def _slug_q(slug: str) -> Q:
     language = get_language() or SOURCE
     if language == SOURCE:
-        condition = Q(slug_sv=slug)
-    else:
-        untranslated = Q(**{f"slug_{language}__isnull": True}) | Q(
-            **{f"slug_{language}": ""}
-        )
-        condition = Q(**{f"slug_{language}": slug}) | (untranslated & Q(slug_sv=slug))
-    return page.get_children().filter(condition).first()
+        return Q(slug_sv=slug)
+    untranslated = Q(**{f"slug_{language}__isnull": True}) | Q(
+        **{f"slug_{language}": ""}
+    )
+    return Q(**{f"slug_{language}": slug}) | (untranslated & Q(slug_sv=slug))
+
+
+def pages_on_path(page, path_components) -> list:
+    """Candidates for each segment below ``page``: pages at that segment's depth
+    under ``page`` whose slug (in the active language, else the Swedish one when
+    untranslated) is the segment's, in tree order. One query; ``route`` picks the
+    chain, as a child of the page before it."""
+    segments = Q()
+    for offset, slug in enumerate(path_components, start=1):
+        segments |= Q(depth=page.depth + offset) & _slug_q(slug)
+    return list(page.get_descendants().filter(segments).order_by("depth", "path"))
+
+
+def _child(parent, slug: str, candidates: list):
+    """The first child of ``parent`` among ``candidates`` with the slug (as
+    ``Page.get_children().filter(slug...).first()`` would find it)."""
+    language = get_language() or SOURCE
+    for candidate in candidates:
+        if candidate.depth != parent.depth + 1 or not candidate.path.startswith(
+            parent.path
+        ):
+            continue
+        if language == SOURCE:
+            if candidate.slug_sv == slug:
+                return candidate
+            continue
+        own = getattr(candidate, f"slug_{language}")
+        if own == slug or (not own and candidate.slug_sv == slug):
+            return candidate
+    return None
 
 
 def _serves_subpage(model, path_components) -> bool:
@@ -48,7 +79,7 @@ def _subpath(path_components) -> str:
     return "/" + "".join(f"{component}/" for component in path_components)
 
 
-def route(self, request, path_components):
+def route(self, request, path_components, candidates=None):
     if isinstance(self, RoutablePageMixin) and self.live:
         subpath = _subpath(path_components)
         try:
@@ -64,7 +95,9 @@ def route(self, request, path_components):
         # The pages on the way, for the breadcrumbs (navigation_tags), which then
         # need no query of their own.
         request._cms_route_chain = [*getattr(request, "_cms_route_chain", []), self]
-        child = child_by_slug(self, path_components[0])
+        if candidates is None:
+            candidates = pages_on_path(self, path_components)
+        child = _child(self, path_components[0], candidates)
         if child is None:
             raise Http404
         rest = path_components[1:]
@@ -77,8 +110,36 @@ def route(self, request, path_components):
         ):
             # A page on the way to the one requested: its own fields are not needed,
             # so skip the query that loads them.
-            return route(child, request, rest)
+            return route(child, request, rest, candidates)
         return child.specific.route(request, rest)
     if self.live:
         return RouteResult(self)
     raise Http404
+
+
+def route_for_request(request, path: str) -> None:
+    """Wagtail's ``Page.route_for_request`` (whose result it leaves on the request
+    where Wagtail's view looks for it), without loading the home page's own fields
+    when the address is below it: Wagtail starts every route with
+    ``site.root_page.specific``, a query that only the home page itself needs."""
+    if hasattr(request, "_wagtail_route_for_request"):
+        return
+    site = Site.find_for_request(request)
+    if site is None:
+        return  # Wagtail's view answers 404, as it would
+    root = site.root_page.localized
+    components = [component for component in path.split("/") if component]
+    model = root.specific_class
+    try:
+        if (
+            components
+            and model is not None
+            and model.route is route
+            and not _serves_subpage(model, components)
+        ):
+            result = route(root, request, components)
+        else:
+            result = root.specific.route(request, components)
+    except Http404:
+        result = None
+    request._wagtail_route_for_request = result

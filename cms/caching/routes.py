@@ -20,6 +20,8 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
+from cms import routing
+
 from .fragments import no_fragments, prefetch
 from .generation import GENERATION_KEY, request_generation
 
@@ -35,6 +37,7 @@ def serve(request, path):
         and not hasattr(request, "_wagtail_route_for_request")
     ):
         _cached_route(request, path)
+    routing.route_for_request(request, path)
     return wagtail_views.serve(request, path)
 
 
@@ -59,7 +62,8 @@ def _cached_route(request, path: str) -> None:
             if not entry["unrestricted"]:
                 no_fragments(request)
             return
-    result = Page.route_for_request(request, path)  # remembered on the request
+    routing.route_for_request(request, path)
+    result = request._wagtail_route_for_request
     site = getattr(request, "_wagtail_site", None)
     if result is None or site is None:
         return  # an unknown address is not remembered (nor can it fill the cache)

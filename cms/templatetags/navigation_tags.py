@@ -11,6 +11,8 @@ from cms.pages import available_in_english_q
 
 register = template.Library()
 
+MENU_FIELDS = ("title", "url_path", "path", "depth", "live", "content_type_id")
+
 
 def _site_root(request):
     site = Site.find_for_request(request) if request else None
@@ -65,6 +67,16 @@ def main_menu(context):
         .in_menu()
         .public()
         .order_by("path")
+        .only(
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "slug",
+            "live",
+            "locale_id",
+            "content_type_id",
+        )
     )
     if translation.get_language() != "sv":
         pages = pages.filter(available_in_english_q())
