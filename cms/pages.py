@@ -37,6 +37,9 @@ class BasePage(EnglishReadinessMixin, Page):
     """
 
     english_required_fields: tuple[str, ...] = ("title",)
+    # Related rows the page's own template shows (its lead image), loaded with the
+    # page when it is served (cms.routing) instead of by a query of their own.
+    served_with: tuple[str, ...] = ()
     # Whether the page's main content may be served from the fragment cache
     # (cms.caching.fragments.fragment_key). Listings turn it off: each filter and
     # page number is its own URL, and the page cache holds those already.

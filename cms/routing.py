@@ -63,6 +63,16 @@ def _child(parent, slug: str, candidates: list):
     return None
 
 
+def _specific(page):
+    """``page.specific``, with the related rows its type's template shows
+    (``served_with``, e.g. the lead image) in the same query."""
+    model = page.specific_class
+    related = getattr(model, "served_with", ())
+    if model is None or not related or isinstance(page, model):
+        return page.specific
+    return model._default_manager.select_related(*related).get(pk=page.pk)
+
+
 def _serves_subpage(model, path_components) -> bool:
     """Whether a RoutablePageMixin model has a route of its own for the path (its
     routes are declared on the class, so no page needs loading to tell)."""
@@ -111,7 +121,7 @@ def route(self, request, path_components, candidates=None):
             # A page on the way to the one requested: its own fields are not needed,
             # so skip the query that loads them.
             return route(child, request, rest, candidates)
-        return child.specific.route(request, rest)
+        return _specific(child).route(request, rest)
     if self.live:
         return RouteResult(self)
     raise Http404

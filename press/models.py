@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,7 @@ from .archives import (
 from .blocks import PressReleaseStreamBlock
 from .feeds import ReleaseFeed
 from .forms import NewsFilterForm
+from .related import HEAVY_FIELDS, linked_pages, related_releases
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -165,10 +167,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage(kind)
 
 
-# Listings never show the body; not loading it keeps long lists light.
-HEAVY_FIELDS = ("body", "body_sv", "body_en")
-
-
 class PressReleaseTag(TaggedItemBase):
     content_object = ParentalKey(
         "press.PressReleasePage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -183,6 +181,7 @@ class PressReleasePage(BasePage):
     parent_page_types = ["press.NewsIndexPage"]
     subpage_types = []
     english_required_fields = ("title", "lead", "body")
+    served_with = ("image",)
 
     KIND_PRESS_RELEASE = "press_release"
     KIND_NEWS = "news"
@@ -311,47 +310,8 @@ class PressReleasePage(BasePage):
     def kind_label(self) -> str:
         return str(dict(self.KIND_CHOICES).get(self.kind, ""))
 
-    def areas(self):
-        return readable(self.related_areas.all()).order_by("path")
-
-    def projects(self):
-        return readable(self.related_projects.all()).order_by("path")
-
     def related_releases(self, areas, projects, limit: int = 3):
-        """Up to ``limit`` other live releases about the same areas, projects or
-        tags, newest first, in the reader's language. One query, each link an
-        EXISTS: a join needs DISTINCT, which sorted all 10,000 releases to keep
-        three; this walks them newest first and stops at the third match."""
-        links = []
-        for through, field, targets in (
-            (self.related_areas.through, "specialisationareapage_id", areas),
-            (self.related_projects.through, "projectpage_id", projects),
-        ):
-            if targets:
-                links.append(
-                    through.objects.filter(
-                        pressreleasepage_id=models.OuterRef("pk"),
-                        **{f"{field}__in": [target.pk for target in targets]},
-                    )
-                )
-        tags = PressReleaseTag.objects.filter(content_object_id=self.pk)
-        tags = tags.values("tag_id")
-        if "tagged_items" in getattr(self, "_cluster_related_objects", {}):
-            tags = [tag.pk for tag in self.tags.all() if tag.pk]  # a preview's
-        links.append(
-            PressReleaseTag.objects.filter(
-                content_object_id=models.OuterRef("pk"), tag_id__in=tags
-            )
-        )
-        condition = Q()
-        for link in links:
-            condition |= Q(models.Exists(link))
-        releases = readable(PressReleasePage.objects.exclude(pk=self.pk))
-        return list(
-            releases.filter(condition)
-            .order_by("-publication_date", "-pk")
-            .defer(*HEAVY_FIELDS)[:limit]
-        )
+        return related_releases(self, areas, projects, limit)
 
     def contact_people(self) -> list:
         """The press contacts' people with their photos (one query per page)."""
@@ -364,8 +324,9 @@ class PressReleasePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: when the main content comes from the fragment cache, none of these
         # queries run.
-        areas = lazy_list(self.areas)
-        projects = lazy_list(self.projects)
+        linked = SimpleLazyObject(lambda: linked_pages(self))
+        areas = lazy_list(lambda: linked[0])
+        projects = lazy_list(lambda: linked[1])
         context.update(
             areas=areas,
             projects=projects,

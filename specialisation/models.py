@@ -100,6 +100,7 @@ class SpecialisationAreaPage(BasePage):
     parent_page_types = ["specialisation.StrategyPage"]
     subpage_types = []
     english_required_fields = ("title", "short_description")
+    served_with = ("image",)
     related_limit = 5
 
     short_description = models.TextField(
@@ -207,6 +208,7 @@ class ProjectPage(BasePage):
     parent_page_types = ["specialisation.ProjectIndexPage"]
     subpage_types = []
     english_required_fields = ("title", "summary")
+    served_with = ("image", "lead_organisation")
 
     STATUS_CHOICES = [
         ("planned", _("planned")),

@@ -1,0 +1,94 @@
+"""What a press release page links to: its specialisation areas and projects, and
+related news (other releases about the same areas, projects or tags)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import get_language
+
+from wagtail.models import Page
+
+from cms.i18n import SOURCE_LANGUAGE, readable
+
+# Listings never show the body; not loading it keeps long lists light.
+HEAVY_FIELDS = ("body", "body_sv", "body_en")
+# What a "Read more about" link shows.
+LINK_FIELDS = ("title", "url_path", "path", "depth", "live", "content_type_id")
+
+
+def _in_memory(manager) -> bool:
+    """Whether a relation holds what an editor has just set (a preview) rather
+    than what is saved (modelcluster's FakeQuerySet has no ``live()``)."""
+    return not hasattr(manager.all(), "live")
+
+
+def linked_pages(release) -> tuple[list, list]:
+    """The release's areas and projects that readers of the active language may
+    see, each in tree order. One query for both (the links need only a page's
+    title and address); a preview reads the relations as the editor set them."""
+    areas, projects = release.related_areas, release.related_projects
+    if _in_memory(areas) or _in_memory(projects):
+        return (
+            list(readable(areas.all()).order_by("path")),
+            list(readable(projects.all()).order_by("path")),
+        )
+    # A UNION of the two link tables, not an OR of two IN lists: PostgreSQL
+    # answers the OR by reading every page. English readers see only pages
+    # available in English, checked on the linked page's own table.
+    english = (get_language() or SOURCE_LANGUAGE) != SOURCE_LANGUAGE
+    ids = []
+    for manager, target in (
+        (areas, "specialisationareapage"),
+        (projects, "projectpage"),
+    ):
+        links = manager.through.objects.filter(pressreleasepage_id=release.pk)
+        if english:
+            links = links.filter(**{f"{target}__english_ready": True})
+        ids.append(links.values_list(f"{target}_id", flat=True))
+    pages = (
+        Page.objects.filter(pk__in=ids[0].union(ids[1], all=True))
+        .live()
+        .public()
+        .only(*LINK_FIELDS)
+    )
+    area_type = ContentType.objects.get_for_model(areas.model).pk
+    found = list(pages.order_by("path"))
+    return (
+        [page for page in found if page.content_type_id == area_type],
+        [page for page in found if page.content_type_id != area_type],
+    )
+
+
+def related_releases(release, areas, projects, limit: int = 3) -> list:
+    """Up to ``limit`` other live releases about the same areas, projects or
+    tags, newest first, in the reader's language. One query, each link an
+    EXISTS: a join needs DISTINCT, which sorted all 10,000 releases to keep
+    three; this walks them newest first and stops at the third match."""
+    links = []
+    for through, field, targets in (
+        (release.related_areas.through, "specialisationareapage_id", areas),
+        (release.related_projects.through, "projectpage_id", projects),
+    ):
+        if targets:
+            links.append(
+                through.objects.filter(
+                    pressreleasepage_id=OuterRef("pk"),
+                    **{f"{field}__in": [target.pk for target in targets]},
+                )
+            )
+    tagged = release.tags.through
+    tags = tagged.objects.filter(content_object_id=release.pk).values("tag_id")
+    if "tagged_items" in getattr(release, "_cluster_related_objects", {}):
+        tags = [tag.pk for tag in release.tags.all() if tag.pk]  # a preview's
+    links.append(
+        tagged.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=tags)
+    )
+    condition = Q()
+    for link in links:
+        condition |= Q(Exists(link))
+    model = type(release)
+    releases = readable(model.objects.exclude(pk=release.pk))
+    return list(
+        releases.filter(condition)
+        .order_by("-publication_date", "-pk")
+        .defer(*HEAVY_FIELDS)[:limit]
+    )
