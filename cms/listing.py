@@ -28,17 +28,20 @@ class KeysFirstPaginator(Paginator):
 
 
 def render_listing(
-    page, request, form, items, *, name: str, per_page: int, context=None
+    page, request, form, items, *, name: str, per_page: int, context=None, count=None
 ):
     """Render ``page`` with ``items`` filtered by ``form`` and paginated.
 
     Page numbers that make no sense (``abc``, ``0``, past the end) are a 404, and
     filter values that make no sense a 400 that shows the form's errors in the
-    reader's language; neither is ever a 500.
+    reader's language; neither is ever a 500. ``count``, when the caller knows
+    how many ``items`` there are, saves the paginator counting them.
     """
     if form.is_bound:
         items = form.filter(items) if form.is_valid() else items.none()
     paginator = KeysFirstPaginator(items, per_page)
+    if count is not None and (not form.is_bound or form.is_valid()):
+        paginator.count = count
     number = parse_number(request.GET.get("page", "1"))
     if number is None or not 1 <= number <= paginator.num_pages:
         raise Http404("No such page of results")

@@ -134,6 +134,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         context["archive_months"] = lazy_list(
             lambda: archive_months(self, year, month) if year else []
         )
+        # Unfiltered, the archive's year counts (kept for the generation) hold the
+        # number of releases: the paginator need not count the archive again.
+        total = None
+        if month is None and not set(query) - {"page"}:
+            total = sum(row["count"] for row in years if year is None or row["current"])
         return render_listing(
             self,
             request,
@@ -142,6 +147,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             name="releases",
             per_page=self.per_page,
             context=context,
+            count=total,
         )
 
     @path("rss/", name="rss")

@@ -118,6 +118,57 @@ class ArchiveTests(TestCase):
             self.assertNotIn("2009 (1)", self.nav(self.tree("/nyheter/")))
             self.assertNotIn("2009 (1)", self.nav(self.tree("/en/news/")))
 
+    def test_the_number_of_releases_comes_from_the_year_counts(self):
+        # Unfiltered lists and year archives take their total from the year counts
+        # (kept per generation) instead of counting the archive on every view;
+        # the number shown is the true one and follows a publish.
+        def shown(url):
+            text = self.tree(url).xpath('string(//p[@class="result-count"])')
+            number = re.search(r"[0-9][0-9\s]*", text).group(0)
+            return int(re.sub(r"\D", "", number))
+
+        def true_count(language, **period):
+            return (
+                PressReleasePage.objects.get(title_sv="Marsnyhet")
+                .get_parent()
+                .specific.releases(language)
+                .filter(**period)
+                .count()
+            )
+
+        urls = {
+            "/nyheter/": ("sv", {}),
+            "/en/news/": ("en", {}),
+            "/nyheter/2011/": ("sv", {"publication_date__year": 2011}),
+            "/en/news/2011/": ("en", {"publication_date__year": 2011}),
+        }
+        with self.settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False):
+            for url, (language, period) in urls.items():
+                with self.subTest(url=url):
+                    self.assertEqual(shown(url), true_count(language, **period))
+                    with CaptureQueriesContext(connection) as captured:
+                        self.client.get(url)
+                    counting = [q["sql"] for q in captured if '"__count"' in q["sql"]]
+                    self.assertEqual(counting, [], url)
+            make_release(
+                title_sv="Ännu en 2011",
+                title_en="Another 2011",
+                publication_date=at(2011, 12, 1, 9, 0),
+            )
+            for url, (language, period) in urls.items():
+                with self.subTest(url=url, after="publish"):
+                    self.assertEqual(shown(url), true_count(language, **period))
+            # A filtered list counts its own matches.
+            kind = self.march_both.kind
+            self.assertEqual(
+                shown(f"/nyheter/?kind={kind}"),
+                PressReleasePage.objects.get(title_sv="Marsnyhet")
+                .get_parent()
+                .specific.releases("sv")
+                .filter(kind=kind)
+                .count(),
+            )
+
     def test_addresses_that_are_no_archive_are_404_in_the_readers_language(self):
         for url in ("/nyheter/2011/13/", "/nyheter/2011/00/", "/nyheter/1999/"):
             with self.subTest(url=url):

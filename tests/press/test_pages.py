@@ -597,7 +597,8 @@ class QueryBudgetTests(TestCase):
         n_many = count_queries(self.client, "/nyheter/?year=2013")
         n_all = count_queries(self.client, "/nyheter/")
         self.assertEqual(n_few, n_many)
-        self.assertEqual(n_many, n_all)
+        # Unfiltered, the total comes from the archive's year counts: no count.
+        self.assertEqual(n_all, n_many - 1)
         self.assertLessEqual(n_many, 21)
 
 
