@@ -245,15 +245,27 @@ class BasePage(EnglishReadinessMixin, Page):
         return self.compute_english_ready()
 
     def save(self, *args, **kwargs):
-        self.english_ready = self.compute_english_ready()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "english_ready" not in update_fields:
+        if update_fields is None:
+            self.english_ready = self.compute_english_ready()
+        elif set(update_fields) & self._readiness_fields() and (
+            "english_ready" not in update_fields
+        ):
+            # Only a save of the English content itself. Wagtail saves a draft
+            # with update_fields on the instance holding the draft: recomputing
+            # then wrote the draft's readiness onto the live row.
+            self.english_ready = self.compute_english_ready()
             kwargs["update_fields"] = [*update_fields, "english_ready"]
         old_urls = self._urls_before_slug_change(update_fields)
         result = super().save(*args, **kwargs)
         if old_urls:
             add_redirects(old_urls, subtree(self))
         return result
+
+    @classmethod
+    def _readiness_fields(cls) -> set[str]:
+        names = {*cls.english_required_fields, "swedish_only"}
+        return names | {f"{name}_en" for name in names}
 
     def _urls_before_slug_change(self, update_fields) -> dict | None:
         """The URLs of this live page and its descendants in every language, when

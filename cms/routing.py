@@ -21,6 +21,10 @@ from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 
 SOURCE = "sv"
+# Segments looked up per query: a made-up address of a thousand segments must not
+# become one query of a thousand terms (SQLite refuses them: a 500); deeper paths
+# take another query per this many segments.
+SEGMENTS_PER_QUERY = 8
 
 
 def _slug_q(slug: str) -> Q:
@@ -105,9 +109,10 @@ def route(self, request, path_components, candidates=None):
         # The pages on the way, for the breadcrumbs (navigation_tags), which then
         # need no query of their own.
         request._cms_route_chain = [*getattr(request, "_cms_route_chain", []), self]
-        if candidates is None:
-            candidates = pages_on_path(self, path_components)
-        child = _child(self, path_components[0], candidates)
+        if candidates is None or self.depth >= candidates[0]:
+            segments = path_components[:SEGMENTS_PER_QUERY]
+            candidates = (self.depth + len(segments), pages_on_path(self, segments))
+        child = _child(self, path_components[0], candidates[1])
         if child is None:
             raise Http404
         rest = path_components[1:]
@@ -136,7 +141,8 @@ def route_for_request(request, path: str) -> None:
         return
     site = Site.find_for_request(request)
     if site is None:
-        return  # Wagtail's view answers 404, as it would
+        request._wagtail_route_for_request = None  # a 404, as Wagtail answers
+        return
     root = site.root_page.localized
     components = [component for component in path.split("/") if component]
     model = root.specific_class

@@ -67,16 +67,9 @@ def main_menu(context):
         .in_menu()
         .public()
         .order_by("path")
-        .only(
-            "title",
-            "url_path",
-            "path",
-            "depth",
-            "slug",
-            "live",
-            "locale_id",
-            "content_type_id",
-        )
+        # Only what a menu shows and links to: Wagtail's page rows are wide, and
+        # modeltranslation doubles the translated columns.
+        .only(*MENU_FIELDS)
     )
     if translation.get_language() != "sv":
         pages = pages.filter(available_in_english_q())

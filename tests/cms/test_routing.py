@@ -111,3 +111,32 @@ class RoutingTests(TestCase):
                     if 'FROM "home_homepage" INNER JOIN' in q["sql"]
                 ]
             )
+
+    def test_a_very_long_made_up_address_is_a_404_not_a_500(self):
+        for prefix in ("", "/en"):
+            url = prefix + "/avdelning" + "/x" * 1500 + "/"
+            with self.subTest(prefix=prefix):
+                self.assertEqual(self.client.get(url).status_code, 404)
+        # Deeper than one query's segments, a real path is still found.
+        parent = Page.objects.get(slug_sv="niva-tre")
+        for n in range(4, 11):
+            parent = make_page(parent, ContentPage, title_sv=f"Nivå {n}")
+        self.assertEqual(
+            self.title(
+                "/avdelning/niva-tva/niva-tre/"
+                + "".join(f"niva-{n}/" for n in range(4, 11))
+            ),
+            "Nivå 10",
+        )
+
+
+class NoSiteTests(TestCase):
+    def test_a_host_with_no_site_is_a_404_with_the_route_cache_on(self):
+        from wagtail.models import Site
+
+        Site.objects.update(is_default_site=False, hostname="example.org")
+        with self.settings(
+            ROUTE_CACHE_ENABLED=True, ALLOWED_HOSTS=["testserver", "other.test"]
+        ):
+            response = self.client.get("/avdelning/", HTTP_HOST="other.test")
+        self.assertEqual(response.status_code, 404)
