@@ -5,7 +5,7 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Page
-from wagtail.signals import post_page_move, published, unpublished
+from wagtail.signals import page_published, post_page_move, published, unpublished
 
 from .cdn import purge_frontend_cache
 from .generation import invalidate
@@ -20,10 +20,23 @@ WAGTAIL_MODELS_SHOWN_ON_PAGES = (
 
 
 def content_changed(sender, instance=None, **kwargs):
-    """Wagtail's ``published``/``unpublished``: sent for pages and snippets."""
+    """Wagtail's ``unpublished`` (pages and snippets) and ``published`` (snippets:
+    a page's publish is handled by ``page_published``, below)."""
     invalidate(f"{sender._meta.label} {getattr(instance, 'pk', '')}")
     if isinstance(instance, Page):
         purge_frontend_cache(instance)
+
+
+def snippet_published(sender, instance=None, **kwargs):
+    if not isinstance(instance, Page):
+        content_changed(sender, instance, **kwargs)
+
+
+def page_went_live(sender, instance=None, **kwargs):
+    """Wagtail's ``page_published``: sent for every page publish, and also, unlike
+    ``published``, for a copy published as it is made and for each alias of a
+    published page. One invalidation and one purge per page."""
+    content_changed(sender, instance, **kwargs)
 
 
 def page_moved(sender, instance=None, **kwargs):
@@ -51,7 +64,8 @@ def page_deleted(sender, instance=None, **kwargs):
 
 
 def connect() -> None:
-    published.connect(content_changed, dispatch_uid="caching-published")
+    published.connect(snippet_published, dispatch_uid="caching-published")
+    page_published.connect(page_went_live, dispatch_uid="caching-page-published")
     unpublished.connect(content_changed, dispatch_uid="caching-unpublished")
     post_page_move.connect(page_moved, dispatch_uid="caching-moved")
     post_delete.connect(page_deleted, dispatch_uid="caching-page-deleted")
