@@ -350,6 +350,20 @@ class QuoteBlock(blocks.StructBlock):
         return super().get_prep_value(value)
 
 
+def quote_of(person, text: str) -> dict:
+    """A quote block's raw stream value for a saved person, the role and party frozen
+    as ``QuoteBlock.get_prep_value`` does: content written as raw stream data (the
+    demo, tests) does not pass through it."""
+    return {
+        "text": text,
+        "person": person.pk,
+        "name": "",
+        "role_sv": person.role_sv,
+        "role_en": person.role_en,
+        "party": person.party,
+    }
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """Blocks every body field offers; domain stream blocks extend it."""
 

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from wagtail.models import Site
 
+from cms.blocks import quote_of
 from cms.demo import ensure_image, ensure_page
 from cms.people import Person
 from specialisation.demo import PARTNERS, fact_box
@@ -22,16 +23,7 @@ SEED_SLUG_EN = "region-blekinge-invests-in-the-countys-recovery"
 
 def _seed_bodies(people, organisations, box_pk):
     def quote(text, name):
-        # The role and party are saved with the quote, as the admin does.
-        person = people[name]
-        return {
-            "text": text,
-            "person": person.pk,
-            "name": "",
-            "role_sv": person.role_sv,
-            "role_en": person.role_en,
-            "party": person.party,
-        }
+        return quote_of(people[name], text)
 
     partner_ids = [organisations[name].pk for name, *_rest in PARTNERS]
     body_sv = [

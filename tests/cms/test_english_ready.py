@@ -5,13 +5,7 @@ English leaves the live page as it is until the draft is published."""
 from django.test import TestCase, override_settings
 
 from press.models import PressReleasePage
-from tests.builders import make_release
-
-COLD = {
-    "PAGE_CACHE_ENABLED": False,
-    "FRAGMENT_CACHE_ENABLED": False,
-    "ROUTE_CACHE_ENABLED": False,
-}
+from tests.builders import COLD, make_release
 
 
 def stored(page) -> bool:

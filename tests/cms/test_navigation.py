@@ -7,13 +7,7 @@ import re
 from django.test import TestCase, override_settings
 
 from home.models import ContentPage
-from tests.builders import home_page, make_page
-
-COLD = {
-    "PAGE_CACHE_ENABLED": False,
-    "FRAGMENT_CACHE_ENABLED": False,
-    "ROUTE_CACHE_ENABLED": False,
-}
+from tests.builders import COLD, home_page, make_page
 
 
 def nav(html: str, css_class: str) -> list[tuple[str, str]]:

@@ -9,13 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from home.models import ContentPage
-from tests.builders import home_page, make_page
-
-COLD = {
-    "PAGE_CACHE_ENABLED": False,
-    "FRAGMENT_CACHE_ENABLED": False,
-    "ROUTE_CACHE_ENABLED": False,
-}
+from tests.builders import COLD, home_page, make_page
 
 
 @override_settings(**COLD)

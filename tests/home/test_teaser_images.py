@@ -8,9 +8,8 @@ import re
 from django.test import TestCase
 
 from specialisation.models import SpecialisationAreaPage, StrategyPage
-from tests.builders import make_page, make_release, stream
+from tests.builders import count_queries, make_page, make_release, stream
 from tests.press.test_media_bank import _image
-from tests.press.test_pages import count_queries
 
 HOME = ("/", "/en/")
 STRATEGY = ("/smart-specialisering/", "/en/smart-specialisation/")

@@ -15,14 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from cms.images import CustomImage
-from tests.builders import make_release
+from tests.builders import COLD, make_release
 from tests.ops.test_query_budgets import rich_body
-
-COLD = {
-    "PAGE_CACHE_ENABLED": False,
-    "FRAGMENT_CACHE_ENABLED": False,
-    "ROUTE_CACHE_ENABLED": False,
-}
 
 
 def queries(client, url) -> tuple[int, list[str]]:

@@ -16,8 +16,8 @@ from specialisation.models import (
     SpecialisationAreaPage,
     StrategyPage,
 )
-from tests.builders import home_page, make_page, make_release, stream
-from tests.press.test_pages import SEED_SV, count_queries
+from tests.builders import count_queries, home_page, make_page, make_release, stream
+from tests.press.test_pages import SEED_SV
 
 BUDGET = 30
 

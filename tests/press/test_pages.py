@@ -6,16 +6,12 @@ parents (the news index, the strategy page, the project index) are the demo's.
 DemoSmokeTests checks that the demo's own newsroom pages render.
 """
 
-import datetime
 import json
 import re
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test import TestCase, override_settings
-from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.test import TestCase
+from django.utils import timezone
 from django.utils.html import escape
 
 from wagtail.test.utils import WagtailPageTestCase
@@ -26,103 +22,31 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from cms.demo import ensure_image
-from cms.people import Person
 from cms.site_settings import SiteSettings
 from home.models import HomePage
 from press.models import NewsIndexPage, PressContact, PressReleasePage
-from specialisation.models import (
-    FactBox,
-    Organisation,
-    ProjectIndexPage,
-    ProjectPage,
-    SpecialisationAreaPage,
-    StrategyPage,
+from tests.builders import (
+    LANGUAGES,
+    at,
+    count_queries,
+    home_page,
+    html_of,
+    make_area,
+    make_fact_box,
+    make_image,
+    make_organisation,
+    make_person,
+    make_project,
+    make_release,
+    news_index,
+    quote,
+    stream,
+    url_in,
 )
-from tests.builders import home_page, make_page, make_release, news_index, stream
 
 # The demo's seed release: other test modules use it, DemoSmokeTests renders it.
 SEED_SV = "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/"
 SEED_EN = "/en/news/region-blekinge-invests-in-the-countys-recovery/"
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-LANGUAGES = ("sv", "en")
-
-
-# Builders for the test trees (the strategy tests use them too).
-def url_in(page, language: str) -> str:
-    with translation.override(language):
-        return page.url
-
-
-def html_of(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return response.content.decode()
-
-
-def make_person(name: str = "Testa Testsson", **fields) -> Person:
-    fields.setdefault("role_sv", "teststrateg på Testregionen")
-    fields.setdefault("role_en", "test strategist at the Test Region")
-    return Person.objects.create(name=name, **fields)
-
-
-def make_organisation(name_sv: str, name_en: str, **fields) -> Organisation:
-    return Organisation.objects.create(
-        name_sv=name_sv,
-        name_en=name_en,
-        description_sv=f"{name_sv} är en testorganisation.",
-        description_en=f"{name_en} is a test organisation.",
-        **fields,
-    )
-
-
-def make_fact_box(**fields) -> FactBox:
-    fields.setdefault("title_sv", "Testfakta: testområdet")
-    fields.setdefault("title_en", "Test facts: the test area")
-    fields.setdefault("body_sv", "<p>Testfaktatext.</p>")
-    fields.setdefault("body_en", "<p>Test fact text.</p>")
-    return FactBox.objects.create(**fields)
-
-
-def make_area(title_sv="Testområde", title_en="Test area", **fields):
-    fields.setdefault("short_description_sv", f"Beskrivning av {title_sv}.")
-    if title_en:
-        fields.setdefault("short_description_en", f"Description of {title_en}.")
-    fields.setdefault("show_in_menus", True)
-    strategy = StrategyPage.objects.get()
-    return make_page(
-        strategy, SpecialisationAreaPage, title_sv=title_sv, title_en=title_en, **fields
-    )
-
-
-def make_project(title_sv="Testprojekt", title_en="Test project", **fields):
-    fields.setdefault("summary_sv", f"Sammanfattning av {title_sv}.")
-    if title_en:
-        fields.setdefault("summary_en", f"Summary of {title_en}.")
-    index = ProjectIndexPage.objects.get()
-    return make_page(index, ProjectPage, title_sv=title_sv, title_en=title_en, **fields)
-
-
-def make_image(title: str, **fields):
-    fields.setdefault("alt_sv", f"Alternativtext för {title}")
-    fields.setdefault("alt_en", f"Alternative text for {title}")
-    return ensure_image(title, size=(400, 225), **fields)
-
-
-def quote(person: Person, text: str) -> dict:
-    """A quote block's value, with the role and party frozen as the admin does."""
-    return {
-        "text": text,
-        "person": person.pk,
-        "name": "",
-        "role_sv": person.role_sv,
-        "role_en": person.role_en,
-        "party": person.party,
-    }
-
-
-def at(year, month, day, hour=10, minute=0):
-    return datetime.datetime(year, month, day, hour, minute, tzinfo=STOCKHOLM)
 
 
 class TreeRuleTests(WagtailPageTestCase):
@@ -521,19 +445,6 @@ class FactBoxReuseTests(TestCase):
         self.assertEqual(response.status_code, 200)
         for page in self.pages:
             self.assertContains(response, page.title_sv)
-
-
-@override_settings(
-    PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False, ROUTE_CACHE_ENABLED=False
-)
-def count_queries(client, url):
-    """Queries to render ``url`` (page and fragment caches off: the budget is for
-    rendering from scratch)."""
-    client.get(url)  # warm up: renditions are generated on first view
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, response.status_code
-    return len(context.captured_queries)
 
 
 class QueryBudgetTests(TestCase):

@@ -10,13 +10,7 @@ from django.utils import timezone
 from lxml import html
 
 from specialisation.models import SpecialisationAreaPage
-from tests.builders import make_release
-
-COLD = {
-    "PAGE_CACHE_ENABLED": False,
-    "FRAGMENT_CACHE_ENABLED": False,
-    "ROUTE_CACHE_ENABLED": False,
-}
+from tests.builders import COLD, make_release
 
 
 def days_ago(n: int) -> datetime.datetime:

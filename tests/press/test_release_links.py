@@ -9,14 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from lxml import html
 
 from press.related import linked_pages
-from tests.builders import make_release
-from tests.press.test_pages import make_area, make_image, make_project
-
-COLD = {
-    "PAGE_CACHE_ENABLED": False,
-    "FRAGMENT_CACHE_ENABLED": False,
-    "ROUTE_CACHE_ENABLED": False,
-}
+from tests.builders import COLD, make_area, make_image, make_project, make_release
 
 
 def read_more(url: str, client) -> list[str]:

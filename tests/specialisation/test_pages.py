@@ -24,16 +24,20 @@ from specialisation.models import (
     SpecialisationAreaPage,
     StrategyPage,
 )
-from tests.builders import home_page, make_page, make_release, news_index, stream
-from tests.press.test_pages import (
+from tests.builders import (
     LANGUAGES,
     count_queries,
+    home_page,
     html_of,
     make_area,
     make_image,
     make_organisation,
+    make_page,
     make_person,
     make_project,
+    make_release,
+    news_index,
+    stream,
     url_in,
 )
 
