@@ -15,6 +15,8 @@ UPSTREAM_SOURCE = {
     "patch_wagtailadmin._new_route": "deccc0c8975a2a9e",
     "patch_wagtailadmin._validate_slugs": "10939e5b7b752aa7",
     "patch_wagtailadmin_forms.patch_admin_page_form": "7fbb0a3eb1113ab6",
+    "wagtail_hooks.PatchedCopyForm": "4845d93add0c871c",
+    "wagtail_hooks.before_copy_page": "43bbec6100267294",
     "SpreadsheetExportMixin.write_csv_row": "71a94feb191f6aa7",
     "SpreadsheetExportMixin.write_csv_response": "8003e788b15c23a4",
     "PageQuerySet.private_q": "eb30b1c0017f13c2",

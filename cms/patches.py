@@ -15,6 +15,10 @@ Patches here:
   ``Page.clean()``) and the ``clean()`` of the admin page form made by
   ``patch_wagtailadmin_forms.patch_admin_page_form``: both load every sibling; the
   checks in ``cms.slugs`` are one EXISTS query per language.
+- ``wagtail_modeltranslation.wagtail_hooks.PatchedCopyForm`` (0.16.1, the form of
+  its ``before_copy_page`` hook): loads every sibling per language and lets an
+  empty English slug clash through its Swedish fallback; ``cms.slugs.CopyForm``
+  runs the model's check instead.
 - ``wagtail.admin.views.mixins.SpreadsheetExportMixin`` (Wagtail 8.0): CSV exports of
   every admin listing and report. Upstream writes cell values as they are, so a
   page title or a reader's comment starting with "=", "+", "-" or "@" runs as a
@@ -45,7 +49,11 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, get_page_models
 from wagtail.query import PageQuerySet
-from wagtail_modeltranslation import patch_wagtailadmin, patch_wagtailadmin_forms
+from wagtail_modeltranslation import (
+    patch_wagtailadmin,
+    patch_wagtailadmin_forms,
+    wagtail_hooks,
+)
 
 from . import routing, slugs, view_restrictions
 from .pages import BasePage
@@ -57,6 +65,9 @@ UPSTREAM = {
     "patch_wagtailadmin_forms.patch_admin_page_form": (
         patch_wagtailadmin_forms.patch_admin_page_form
     ),
+    "wagtail_hooks.PatchedCopyForm": patch_wagtailadmin_forms.PatchedCopyForm,
+    # ... which this hook looks up by its global name when it runs.
+    "wagtail_hooks.before_copy_page": wagtail_hooks.before_copy_page,
     # name: the upstream function replaced (checked by cms.checks)
     "SpreadsheetExportMixin.write_csv_row": SpreadsheetExportMixin.write_csv_row,
     "SpreadsheetExportMixin.write_csv_response": (
@@ -106,6 +117,7 @@ def install() -> None:
     """Called from CmsConfig.ready, after wagtail-modeltranslation (an app listed
     earlier) has patched the page models."""
     patch_wagtailadmin._validate_slugs = slugs.validate_slugs
+    wagtail_hooks.PatchedCopyForm = slugs.CopyForm
     for model in get_page_models():
         if issubclass(model, BasePage):
             model.route = routing.route
@@ -122,6 +134,8 @@ def not_taken() -> list[str]:
     missing = []
     if patch_wagtailadmin._validate_slugs is not slugs.validate_slugs:
         missing.append("patch_wagtailadmin._validate_slugs")
+    if wagtail_hooks.PatchedCopyForm is not slugs.CopyForm:
+        missing.append("wagtail_hooks.PatchedCopyForm")
     for model in get_page_models():
         if issubclass(model, BasePage) and model.route is not routing.route:
             missing.append(f"{model._meta.label}.route")
