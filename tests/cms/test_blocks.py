@@ -1,8 +1,11 @@
 """Blocks are tested without pages, in both languages (cfpb's habit)."""
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.test import SimpleTestCase, TestCase
 from django.utils import translation
+
+from wagtail.documents import get_document_model
 
 from cms.blocks import (
     CallToActionBlock,
@@ -14,12 +17,15 @@ from cms.blocks import (
     VideoEmbedBlock,
     parse_video_url,
 )
-from cms.demo import ensure_image
-from cms.models import Person
 from specialisation.blocks import EUFundingBlock, FactBoxChooserBlock, PartnerListBlock
-from specialisation.models import FactBox, Organisation
-
-LANGUAGES = ("sv", "en")
+from specialisation.models import FactBox
+from tests.builders import (
+    LANGUAGES,
+    make_fact_box,
+    make_image,
+    make_organisation,
+    make_person,
+)
 
 
 def render(block, raw):
@@ -41,7 +47,7 @@ class SimpleBlockTests(SimpleTestCase):
         block = QuoteBlock()
         raw = {
             "text": "Vi satsar.",
-            "name": "Anna Berg",
+            "name": "Testa Testsson",
             "party": "S",
             "role_sv": "kommunalråd",
             "role_en": "municipal commissioner",
@@ -51,7 +57,7 @@ class SimpleBlockTests(SimpleTestCase):
                 html = render(block, raw)
             self.assertInHTML(
                 f"<figure class='quote'><blockquote><p>Vi satsar.</p></blockquote>"
-                f"<figcaption>Anna Berg (S), {role}</figcaption></figure>",
+                f"<figcaption>Testa Testsson (S), {role}</figcaption></figure>",
                 html,
             )
 
@@ -114,7 +120,7 @@ class SimpleBlockTests(SimpleTestCase):
         block = VideoEmbedBlock()
         raw = {
             "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-            "title": "Om Kickstart S3",
+            "title": "Om testprojektet",
             "transcript": "Text.",
         }
         for language in LANGUAGES:
@@ -142,18 +148,9 @@ class SimpleBlockTests(SimpleTestCase):
 class ModelBlockTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.person = Person.objects.create(
-            name="Johan Sandberg",
-            party="M",
-            role_sv="ordförande i regionala utvecklingsnämnden",
-            role_en="chair of the regional development committee",
-        )
-        cls.image = ensure_image(
-            "Testbild",
-            alt_sv="En testbild",
-            alt_en="A test image",
-            credit="Anna Fotograf",
-            size=(400, 300),
+        cls.person = make_person("Testa Testsson", party="M")
+        cls.image = make_image(
+            "Testbild", alt_sv="En testbild", alt_en="A test image", credit="Testa Foto"
         )
 
     def test_quote_freezes_role_and_party_when_saved(self):
@@ -162,10 +159,8 @@ class ModelBlockTests(TestCase):
             {"text": "Nu tar vi chansen.", "person": self.person.pk}
         )
         stored = block.get_prep_value(value)
-        self.assertEqual(stored["role_sv"], "ordförande i regionala utvecklingsnämnden")
-        self.assertEqual(
-            stored["role_en"], "chair of the regional development committee"
-        )
+        self.assertEqual(stored["role_sv"], "teststrateg på Testregionen")
+        self.assertEqual(stored["role_en"], "test strategist at the Test Region")
         self.assertEqual(stored["party"], "M")
         # The person changes office and party later...
         self.person.role_sv = "regionråd"
@@ -173,12 +168,12 @@ class ModelBlockTests(TestCase):
         self.person.party = "KD"
         self.person.save()
         for language, role in (
-            ("sv", "ordförande i regionala utvecklingsnämnden"),
-            ("en", "chair of the regional development committee"),
+            ("sv", "teststrateg på Testregionen"),
+            ("en", "test strategist at the Test Region"),
         ):
             with translation.override(language):
                 html = block.render(block.to_python(stored))
-            self.assertIn(f"<figcaption>Johan Sandberg (M), {role}</figcaption>", html)
+            self.assertIn(f"<figcaption>Testa Testsson (M), {role}</figcaption>", html)
         # ...and a new quote gets the new role.
         new = block.get_prep_value(
             block.to_python({"text": "Ny.", "person": self.person.pk})
@@ -191,28 +186,22 @@ class ModelBlockTests(TestCase):
         with translation.override("sv"):
             html = render(block, raw)
         self.assertIn('alt="En testbild"', html)
-        self.assertIn("Foto: Anna Fotograf", html)
+        self.assertIn("Foto: Testa Foto", html)
         self.assertIn('loading="lazy"', html)
         self.assertIn('type="image/avif"', html)
         with translation.override("en"):
             html = render(block, raw)
         self.assertIn('alt="A test image"', html)
-        self.assertIn("Photo: Anna Fotograf", html)
+        self.assertIn("Photo: Testa Foto", html)
 
     def test_decorative_image_gets_empty_alt(self):
-        image = ensure_image(
-            "Dekor", alt_sv="", alt_en="", decorative=True, size=(300, 200)
-        )
+        image = make_image("Testdekor", alt_sv="", alt_en="", decorative=True)
         html = render(ImageBlock(), {"image": image.pk, "caption": "", "credit": ""})
         self.assertIn('alt=""', html)
 
     def test_document_link_shows_type_and_size(self):
-        from django.core.files.base import ContentFile
-
-        from wagtail.documents import get_document_model
-
         document = get_document_model().objects.create(
-            title="Årsrapport",
+            title="Testrapport",
             file=ContentFile(b"%PDF-1.4 " + b"x" * 2048, name="rapport.pdf"),
         )
         for language, size in (("sv", "2,0\xa0kB"), ("en", "2.0\xa0KB")):
@@ -220,20 +209,31 @@ class ModelBlockTests(TestCase):
                 html = render(
                     DocumentLinkBlock(), {"document": document.pk, "title": ""}
                 )
-            self.assertIn("Årsrapport", html)
+            self.assertIn("Testrapport", html)
             self.assertIn("(PDF, ", html)
             self.assertIn(size, html)
 
     def test_fact_box_renders_published_version_in_both_languages(self):
-        box = FactBox.objects.get(title_sv__startswith="Fakta:")
+        box = make_fact_box(
+            title_sv="Testfakta: testområdet",
+            title_en="Test facts: the region's test area",
+            body_sv="<ul><li>Test – en testpunkt.</li></ul>",
+            body_en="<ul><li>Test – a test point.</li></ul>",
+        )
+        # A later draft is not shown until it is published.
+        box.title_sv = box.title_en = "Testutkast"
+        box.save_revision()
         block = FactBoxChooserBlock()
         with translation.override("sv"):
             html = block.render(block.to_python(box.pk))
-        self.assertIn("Fakta: Blekinges smarta specialiseringsstrategi", html)
-        self.assertIn("<li>Tech – digitalisering och smartare samhällen.</li>", html)
+        self.assertIn("Testfakta: testområdet", html)
+        self.assertIn("<li>Test – en testpunkt.</li>", html)
+        self.assertNotIn("Testutkast", html)
         with translation.override("en"):
             html = block.render(block.to_python(box.pk))
-        self.assertIn("Facts: Blekinge&#x27;s smart specialisation strategy", html)
+        self.assertIn("Test facts: the region&#x27;s test area", html)
+        self.assertIn("<li>Test – a test point.</li>", html)
+        self.assertNotIn("Testutkast", html)
         self.assertNotIn('lang="sv"', html)
 
     def test_fact_box_without_english_is_marked_swedish(self):
@@ -254,20 +254,20 @@ class ModelBlockTests(TestCase):
         self.assertNotIn("Hemligt", block.render(block.to_python(box.pk)))
 
     def test_partner_list_links_organisations(self):
-        almi = Organisation.objects.get(name_sv="Almi")
-        bth = Organisation.objects.get(name_sv="Blekinge Tekniska högskola")
+        school = make_organisation(
+            "Testhögskolan", "Test University", url="https://hogskola.example/"
+        )
+        other = make_organisation("Testbolaget", "Test Company")
         block = PartnerListBlock()
-        raw = {"heading": "Partner", "organisations": [bth.pk, almi.pk]}
+        raw = {"heading": "Partner", "organisations": [school.pk, other.pk]}
         with translation.override("en"):
             html = render(block, raw)
-        self.assertIn(
-            '<a href="https://www.bth.se">Blekinge Institute of Technology</a>', html
-        )
+        self.assertIn('<a href="https://hogskola.example/">Test University</a>', html)
+        self.assertIn("Test Company", html)
         with translation.override("sv"):
             html = render(block, raw)
-        self.assertIn(
-            '<a href="https://www.bth.se">Blekinge Tekniska högskola</a>', html
-        )
+        self.assertIn('<a href="https://hogskola.example/">Testhögskolan</a>', html)
+        self.assertIn("Testbolaget", html)
 
     def test_eu_funding_block(self):
         block = EUFundingBlock()

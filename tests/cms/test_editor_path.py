@@ -2,10 +2,10 @@
 Wagtail 8's autosave in the picture: an autosave is a background POST to the edit
 view that asks for JSON.
 
-(The same path in a real browser, at human pace, is tests/browser/test_roles.py.)
+(The same path in a real browser, at human pace, is tests/browser/test_roles.py;
+snippets, choosers and edit conflicts are in tests/cms/test_editor_snippets.py.)
+Each test builds its own release, quoting its own person.
 """
-
-import re
 
 from django.test import TestCase
 from django.urls import reverse
@@ -19,34 +19,19 @@ from wagtail.test.utils.form_data import (
 )
 
 from cms.editorial.roles import EDITORS, PUBLISHERS, TRANSLATORS
-from cms.models import Person
 from press.models import PressReleasePage
-from specialisation.models import FactBox, Organisation
-from tests.builders import make_release
+from tests.builders import make_person, make_release, quote, stream
 from tests.cms.test_workflows import make_user
 
-QUOTE_SV = "Nu har Blekinge ett fönster att vässa sin innovationskraft"
+QUOTE_SV = "Nu testar vi hela kedjan från utkast till publicering"
 
 
 def body_sv(person):
-    return [
-        {"type": "text", "value": "<p>Målet är att göra Blekinge till en region.</p>"},
-        {
-            "type": "quote",
-            "value": {
-                "text": QUOTE_SV,
-                "person": person.pk,
-                "name": "",
-                "role_sv": "ordförande i regionala utvecklingsnämnden",
-                "role_en": "chair of the regional development committee",
-                "party": "M",
-            },
-        },
-        {
-            "type": "heading",
-            "value": {"text": "Vässa innovationskraften", "level": "h2"},
-        },
-    ]
+    return stream(
+        ("text", "<p>Målet är att testa hela flödet.</p>"),
+        ("quote", quote(person, QUOTE_SV)),
+        ("heading", {"text": "Testrubrik", "level": "h2"}),
+    )
 
 
 def form_data(page, **values):
@@ -91,11 +76,11 @@ class EditorPathTests(TestCase):
         cls.editor = make_user("redaktor-test", EDITORS)
         cls.reviewer = make_user("granskare-test", PUBLISHERS)
         cls.translator = make_user("oversattare-test", TRANSLATORS)
-        cls.person = Person.objects.get(name="Johan Sandberg")
+        cls.person = make_person("Testa Testsson", party="M")
 
     def setUp(self):
         self.page = make_release(
-            title_sv="Satsning på återhämtning",
+            title_sv="Testpressmeddelande",
             lead_sv="En ingress.",
             body_sv=body_sv(self.person),
             publish=False,
@@ -144,13 +129,11 @@ class EditorPathTests(TestCase):
         draft = self.draft()
         quote = [c for c in draft.body_en if c.block_type == "quote"][0].value
         self.assertEqual(quote["text"], "")
-        self.assertEqual(quote["role_sv"], "ordförande i regionala utvecklingsnämnden")
-        self.assertEqual(
-            quote["role_en"], "chair of the regional development committee"
-        )
+        self.assertEqual(quote["role_sv"], "teststrateg på Testregionen")
+        self.assertEqual(quote["role_en"], "test strategist at the Test Region")
         self.assertEqual(quote["party"], "M")
         self.assertEqual(quote["person"], self.person)
-        draft.title_en, draft.lead_en = "Investing in recovery", "A lead."
+        draft.title_en, draft.lead_en = "Test press release", "A lead."
         self.assertEqual(draft.missing_english_fields(), ["body"])
         self.assertEqual(
             draft.missing_english_labels(), ["brödtext (3 block utan text)"]
@@ -164,9 +147,9 @@ class EditorPathTests(TestCase):
         self.copy_layout()
         draft = self.draft()
         # The translator has typed the title and the first block only.
-        data = form_data(draft, title_en="Investing in recovery", slug_en="investing")
+        data = form_data(draft, title_en="Test press release", slug_en="test")
         data["body_en-0-value"] = rich_text(
-            "<p>The goal is to make Blekinge a region.</p>"
+            "<p>The goal is to test the whole flow.</p>"
         )
         response = self.post(
             self.reviewer,
@@ -181,7 +164,7 @@ class EditorPathTests(TestCase):
         state = PressReleasePage.objects.get(pk=self.page.pk).current_workflow_state
         self.assertEqual(state.status, WorkflowState.STATUS_NEEDS_CHANGES)
         saved = self.draft()
-        self.assertEqual(saved.title_en, "Investing in recovery")
+        self.assertEqual(saved.title_en, "Test press release")
         self.assertIn("brödtext (2 block utan text)", saved.missing_english_labels())
 
     # --- the translation step ----------------------------------------------------
@@ -189,8 +172,8 @@ class EditorPathTests(TestCase):
     def english(self, draft):
         return form_data(
             draft,
-            title_en="Investing in recovery",
-            slug_en="investing-in-recovery",
+            title_en="Test press release",
+            slug_en="test-press-release",
             lead_en="An English lead.",
             body_en=[("text", rich_text("<p>The goal.</p>"))],
         )
@@ -200,7 +183,7 @@ class EditorPathTests(TestCase):
         response = self.post(self.translator, self.english(self.draft()), autosave=True)
         self.assertEqual(response.status_code, 200, response.content[:3000])
         self.assertTrue(response.json()["success"])
-        self.assertEqual(self.draft().title_en, "Investing in recovery")
+        self.assertEqual(self.draft().title_en, "Test press release")
         self.assertEqual(self.task_name(), "Översättning klar")
         # Nor does a plain save.
         self.post(self.translator, self.english(self.draft()))
@@ -208,7 +191,7 @@ class EditorPathTests(TestCase):
 
     def test_marking_ready_too_early_keeps_the_text_and_says_what_is_missing(self):
         self.approve_review()
-        data = form_data(self.draft(), title_en="Investing in recovery", slug_en="inv")
+        data = form_data(self.draft(), title_en="Test press release", slug_en="test")
         response = self.post(
             self.translator,
             data,
@@ -217,7 +200,7 @@ class EditorPathTests(TestCase):
         )
         self.assertRedirects(response, self.edit_url(), fetch_redirect_response=False)
         self.assertEqual(self.task_name(), "Översättning klar")
-        self.assertEqual(self.draft().title_en, "Investing in recovery")
+        self.assertEqual(self.draft().title_en, "Test press release")
         page = self.client.get(self.edit_url())
         self.assertContains(page, "Engelska versionen är inte klar än")
         self.assertContains(page, "ingress")
@@ -309,155 +292,3 @@ class PreviewTests(TestCase):
         self.assertContains(english, '<html lang="en">')
         self.assertContains(english, "Review me")
         self.assertIn("frame-ancestors 'self'", english["Content-Security-Policy"])
-
-
-class SnippetAndChooserTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.editor = make_user("redaktor-snippets", EDITORS)
-        cls.translator = make_user("oversattare-snippets", TRANSLATORS)
-
-    def test_person_without_english_role_is_not_called_complete(self):
-        person = Person.objects.create(name="Ny Person", role_sv="projektledare")
-        self.client.force_login(self.editor)
-        response = self.client.get(
-            reverse(Person.snippet_viewset.get_url_name("edit"), args=[person.pk])
-        )
-        self.assertContains(response, "Engelska versionen är inte komplett")
-        self.assertNotContains(response, "Den engelska versionen är komplett")
-        person.role_en = "project manager"
-        person.save()
-        response = self.client.get(
-            reverse(Person.snippet_viewset.get_url_name("edit"), args=[person.pk])
-        )
-        self.assertContains(response, "Den engelska versionen är komplett")
-
-    def test_fact_box_without_english_body_is_not_called_complete(self):
-        box = FactBox.objects.get()
-        draft = box.get_latest_revision_as_object()
-        draft.body_en = ""
-        self.assertEqual(draft.missing_english_fields(), ["body"])
-
-    def test_editors_create_a_person_from_the_chooser_translators_do_not(self):
-        url = reverse("wagtailsnippetchoosers_cms_person:choose")
-        self.client.force_login(self.editor)
-        html = self.client.get(url).json()["html"]
-        self.assertIn('id="tab-create"', html)
-        create = reverse("wagtailsnippetchoosers_cms_person:create")
-        response = self.client.post(
-            create,
-            {
-                "name": "Karin Ek",
-                "role_sv": "näringslivsutvecklare",
-                "role_en": "business developer",
-                "party": "",
-                "organisation_sv": "Region Blekinge",
-                "organisation_en": "",
-                "email": "",
-                "phone": "",
-            },
-        )
-        self.assertEqual(response.json()["step"], "chosen")
-        self.assertTrue(Person.objects.filter(name="Karin Ek").exists())
-        self.client.force_login(self.translator)
-        html = self.client.get(url).json()["html"]
-        self.assertNotIn('id="tab-create"', html)
-
-    def test_partners_are_ticked_in_one_list(self):
-        organisations = list(Organisation.objects.order_by("name")[:6])
-        page = make_release(title_sv="Partner", publish=False)
-        data = form_data(page)
-        data.update(
-            {
-                "body_sv-count": "1",
-                "body_sv-0-type": "partners",
-                "body_sv-0-deleted": "",
-                "body_sv-0-order": "0",
-                "body_sv-0-id": "",
-                "body_sv-0-value-heading": "Partner i projektet",
-            }
-        )
-        self.client.force_login(self.editor)
-        response = self.client.post(
-            reverse("wagtailadmin_pages:edit", args=[page.pk]),
-            {
-                **data,
-                "body_sv-0-value-organisations": [str(o.pk) for o in organisations],
-            },
-        )
-        self.assertEqual(response.status_code, 302, response.content[:3000])
-        saved = PressReleasePage.objects.get(pk=page.pk).get_latest_revision_as_object()
-        block = saved.body_sv[0]
-        self.assertEqual(block.block_type, "partners")
-        self.assertEqual(
-            [o.name for o in block.value["organisations"]],
-            sorted(o.name for o in organisations),
-        )
-
-
-class ConflictTests(TestCase):
-    """Two people save the same page: nobody's work is lost without a warning."""
-
-    @classmethod
-    def setUpTestData(cls):
-        cls.anna = make_user("redaktor-anna-konflikt", EDITORS)
-        cls.bo = make_user("granskare-bo-konflikt", PUBLISHERS)
-
-    def test_the_second_save_does_not_silently_replace_the_first(self):
-        page = make_release(title_sv="Gemensam sida", publish=False)
-        page.save_revision(user=self.bo)
-        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-        # Anna opens the page...
-        self.client.force_login(self.anna)
-        opened = self.client.get(url).content.decode()
-        loaded = {
-            name: re.search(rf'name="{name}" value="([^"]+)"', opened).group(1)
-            for name in ("loaded_revision_id", "loaded_revision_created_at")
-        }
-        # ...Bo saves a change meanwhile...
-        self.client.force_login(self.bo)
-        self.client.post(url, form_data(self.draft(page), lead_sv="Bos ingress."))
-        self.assertEqual(self.draft(page).lead_sv, "Bos ingress.")
-        # ...Anna saves hers: refused, told, her text still in the form.
-        self.client.force_login(self.anna)
-        data = {**form_data(self.draft(page), lead_sv="Annas ingress."), **loaded}
-        response = self.client.post(url, data)
-        self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "sparade en nyare version av sidan")
-        self.assertContains(response, "Annas ingress.")
-        self.assertEqual(self.draft(page).lead_sv, "Bos ingress.")
-        # Having read it, she saves again from that form: now hers replaces his.
-        resaved = response.content.decode()
-        again = {
-            name: re.search(rf'name="{name}" value="([^"]+)"', resaved).group(1)
-            for name in ("loaded_revision_id", "loaded_revision_created_at")
-        }
-        response = self.client.post(url, {**data, **again})
-        self.assertEqual(response.status_code, 302)
-        self.assertEqual(self.draft(page).lead_sv, "Annas ingress.")
-
-    def test_ones_own_autosaves_are_no_conflict(self):
-        page = make_release(title_sv="Egen sida", publish=False)
-        page.save_revision(user=self.anna)
-        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-        self.client.force_login(self.anna)
-        opened = self.client.get(url).content.decode()
-        loaded = re.search(r'name="loaded_revision_created_at" value="([^"]+)"', opened)
-        self.client.post(
-            url,
-            form_data(self.draft(page), lead_sv="Autosparad."),
-            HTTP_ACCEPT="application/json",
-        )
-        response = self.client.post(
-            url,
-            {
-                **form_data(self.draft(page), lead_sv="Sparad."),
-                "loaded_revision_created_at": loaded.group(1),
-            },
-        )
-        self.assertEqual(response.status_code, 302)
-        self.assertEqual(self.draft(page).lead_sv, "Sparad.")
-
-    @staticmethod
-    def draft(page):
-        return PressReleasePage.objects.get(pk=page.pk).get_latest_revision_as_object()

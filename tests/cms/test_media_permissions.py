@@ -3,7 +3,7 @@
 Wagtail asks for image permissions on its own ``wagtailimages.Image`` (and documents
 on ``wagtaildocs.Document``), whatever the custom image model: these tests log in as
 the demo roles (never a superuser) and use the listing, the choosers, the upload and
-the edit forms the way a person does.
+the edit forms the way a person does, on an image and a document of their own.
 """
 
 import io
@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from PIL import Image as PILImage
 
 from cms.editorial.roles import EDITORS, PUBLISHERS, TRANSLATORS
+from tests.builders import make_image
 from tests.cms.test_workflows import make_user
 
 ROLES = (EDITORS, PUBLISHERS, TRANSLATORS)
@@ -35,14 +36,15 @@ class MediaPermissionTests(TestCase):
         cls.users = {
             role: make_user(f"media-{n}", role) for n, role in enumerate(ROLES)
         }
-        cls.image = get_image_model().objects.order_by("pk").first()
+        cls.image = make_image("Testbild för medier", credit="Testa Foto")
         cls.document = get_document_model().objects.create(
-            title="Kickstart S3 projektplan",
+            title="Testprojektets plan",
             file=SimpleUploadedFile("projektplan.pdf", b"%PDF-1.4 test"),
         )
 
     def test_the_demo_site_has_images_to_choose(self):
-        self.assertIsNotNone(self.image)
+        # A demo smoke test: the demo's own pictures are in the library too.
+        self.assertTrue(get_image_model().objects.exclude(pk=self.image.pk).exists())
 
     def test_every_role_sees_and_chooses_images(self):
         for role, user in self.users.items():
@@ -69,7 +71,7 @@ class MediaPermissionTests(TestCase):
                 self.client.force_login(user)
                 chooser = self.client.get(reverse("wagtaildocs_chooser:choose"))
                 self.assertEqual(chooser.status_code, 200)
-                self.assertIn("Kickstart S3 projektplan", chooser.json()["html"])
+                self.assertIn("Testprojektets plan", chooser.json()["html"])
 
     def test_editors_and_reviewers_upload_images_with_alt_text(self):
         for n, role in enumerate((EDITORS, PUBLISHERS)):
@@ -78,15 +80,15 @@ class MediaPermissionTests(TestCase):
                 response = self.client.post(
                     reverse("wagtailimages:add"),
                     {
-                        "title": f"Invigning {n}",
+                        "title": f"Testuppladdning {n}",
                         "file": jpeg(),
-                        "description_sv": "Två personer klipper ett band.",
-                        "credit": "Region Blekinge",
+                        "description_sv": "Två testpersoner klipper ett band.",
+                        "credit": "Testregionen",
                     },
                 )
                 self.assertEqual(response.status_code, 302, response.content[:3000])
-                image = get_image_model().objects.get(title=f"Invigning {n}")
-                self.assertEqual(image.credit, "Region Blekinge")
+                image = get_image_model().objects.get(title=f"Testuppladdning {n}")
+                self.assertEqual(image.credit, "Testregionen")
                 self.assertEqual(image.uploaded_by_user, self.users[role])
 
     def test_editors_correct_a_photo_credit(self):
@@ -98,32 +100,33 @@ class MediaPermissionTests(TestCase):
             url,
             {
                 "title": self.image.title,
-                "description_sv": self.image.description_sv or "Beskrivning",
-                "description_en": self.image.description_en or "",
-                "credit": "Foto: Anna Berg",
+                "description_sv": self.image.description_sv,
+                "description_en": self.image.description_en,
+                "credit": "Foto: Testa Testsson",
                 "collection": self.image.collection_id,
                 "tags": "",
             },
         )
         self.assertEqual(response.status_code, 302, response.content[:3000])
         self.image.refresh_from_db()
-        self.assertEqual(self.image.credit, "Foto: Anna Berg")
+        self.assertEqual(self.image.credit, "Foto: Testa Testsson")
+        self.assertEqual(
+            self.image.description_sv, "Alternativtext för Testbild för medier"
+        )
 
     def test_editors_upload_documents(self):
         self.client.force_login(self.users[EDITORS])
         response = self.client.post(
             reverse("wagtaildocs:add"),
             {
-                "title": "Regional utvecklingsstrategi",
-                "file": SimpleUploadedFile("rus.pdf", b"%PDF-1.4 rus"),
+                "title": "Testdokument",
+                "file": SimpleUploadedFile("testdokument.pdf", b"%PDF-1.4 test"),
                 "collection": self.document.collection_id,
             },
         )
         self.assertEqual(response.status_code, 302, response.content[:3000])
         self.assertTrue(
-            get_document_model()
-            .objects.filter(title="Regional utvecklingsstrategi")
-            .exists()
+            get_document_model().objects.filter(title="Testdokument").exists()
         )
 
     def test_translators_choose_images_but_do_not_change_or_delete_them(self):
