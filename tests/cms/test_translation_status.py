@@ -13,10 +13,16 @@ from django.urls import reverse
 
 from wagtail.models import PageLogEntry
 
-from cms.models import CustomImage, Person, TranslationStatus
+from cms.models import Person, TranslationStatus
 from press.models import NewsIndexPage, PressReleasePage
 from specialisation.models import FactBox
-from tests.builders import make_release, stream
+from tests.builders import (
+    make_fact_box,
+    make_image,
+    make_person,
+    make_release,
+    stream,
+)
 
 
 def status_of(obj):
@@ -160,6 +166,7 @@ class ReportTests(TestCase):
         )
         cls.page = make_release(title_sv="Rapportnyhet", title_en="Report news")
         cls.page = publish(cls.page, lead_sv="Ny ingress i rapporten.")
+        make_release(title_sv="Testpressmeddelande komplett", title_en="Complete")
 
     def setUp(self):
         self.client.force_login(self.admin)
@@ -172,11 +179,10 @@ class ReportTests(TestCase):
         self.assertContains(response, "Rapportnyhet")
         outdated = self.client.get(url, {"status": "outdated"})
         self.assertContains(outdated, "Rapportnyhet")
-        self.assertNotContains(
-            outdated, "Region Blekinge satsar på länets återhämtning"
-        )
+        self.assertNotContains(outdated, "Testpressmeddelande komplett")
         complete = self.client.get(url, {"status": "complete"})
         self.assertNotContains(complete, "Rapportnyhet")
+        self.assertContains(complete, "Testpressmeddelande komplett")
         news = NewsIndexPage.objects.get()
         section = self.client.get(url, {"section": news.pk, "status": "outdated"})
         self.assertContains(section, "Rapportnyhet")
@@ -213,9 +219,9 @@ class CopyLayoutTests(TestCase):
         admin = get_user_model().objects.create_superuser(
             "layoutadmin", "l@example.org", "x"
         )
-        person = Person.objects.get(name="Johan Sandberg")
-        box = FactBox.objects.first()
-        image = CustomImage.objects.first()
+        person = make_person()
+        box = make_fact_box()
+        image = make_image("Testbild för layout")
         page = make_release(
             title_sv="Layoutnyhet",
             body_sv=stream(

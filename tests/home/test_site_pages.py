@@ -1,6 +1,13 @@
-"""The accessibility statement, the cookie page, alt text and the editor's checker."""
+"""The accessibility statement, the cookie page, alt text and the editor's checker.
 
+The statement and the cookie page are single site pages (max_count 1) that the site
+settings link from the footer: the tests keep the demo's pages but fill the
+statement with test values of their own, and build the pages they look at.
+"""
+
+import datetime
 import re
+from io import BytesIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,63 +16,132 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page
+
+from PIL import Image
+
 from cms.models import CustomImage
-from tests.press.test_pages import SEED_SV
+from home.models import AccessibilityStatementPage
+from tests.builders import LANGUAGES, make_project, make_release, stream, url_in
+
+
+def known_problem(problem, reason, fix_by=None):
+    return {
+        "problem": problem,
+        "criterion": "1.1.1 Test",
+        "reason": reason,
+        "fix_by": fix_by,
+    }
 
 
 class AccessibilityStatementTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        page = AccessibilityStatementPage.objects.get()
+        page.organisation = "Testregionen"
+        page.site_covered = "test.example.se"
+        page.intro_sv = "Testregionen står bakom testwebbplatsen."
+        page.intro_en = "The Test Region runs the test website."
+        page.compliance_status = "partial"
+        page.known_problems_sv = stream(
+            ("problem", known_problem("Testproblem utan datum.", "Testskäl ett.")),
+            (
+                "problem",
+                known_problem(
+                    "Testproblem med datum.",
+                    "Testskäl två.",
+                    datetime.date(2028, 1, 31),
+                ),
+            ),
+        )
+        page.known_problems_en = stream(
+            (
+                "problem",
+                known_problem("Test problem without a date.", "Test reason one."),
+            ),
+            (
+                "problem",
+                known_problem(
+                    "Test problem with a date.",
+                    "Test reason two.",
+                    datetime.date(2028, 1, 31),
+                ),
+            ),
+        )
+        page.method = "self"
+        page.statement_date = datetime.date(2025, 2, 3)
+        page.last_reviewed = datetime.date(2026, 4, 5)
+        page.contact_email = "testtillganglighet@example.org"
+        page.reply_time_sv = "Vi svarar inom ett testdygn."
+        page.reply_time_en = "We reply within one test day."
+        page.enforcement_url = "https://www.digg.se/tdosanmalan"
+        page.save_revision().publish()
+        cls.statement = page
+
     def test_swedish_statement_has_what_digg_requires(self):
-        html = self.client.get("/tillganglighetsredogorelse/").content.decode()
+        html = self.client.get(url_in(self.statement, "sv")).content.decode()
         for text in (
-            "Region Blekinge står bakom nyhetsrum.example.se",
+            "Testregionen står bakom test.example.se",
             "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service",
             "Innehåll som inte är tillgängligt",
-            "Äldre pressmeddelanden kan ha bifogade PDF-filer",
-            "Varför det inte är åtgärdat:",
-            "Åtgärdas senast:</strong> 30 juni 2027",
+            "Testproblem utan datum.",
+            "Varför det inte är åtgärdat:</strong> Testskäl ett.",
+            "Åtgärdas senast:</strong> 31 januari 2028",
             "Inget datum bestämt än",
             "Vi har själva bedömt webbplatsen (egen bedömning)",
-            "granskades senast den 27 november 2026",
-            'href="mailto:tillganglighet@example.org"',
-            "Vi svarar inom fem arbetsdagar.",
+            "togs fram den 3 februari 2025",
+            "granskades senast den 5 april 2026",
+            'href="mailto:testtillganglighet@example.org"',
+            "Vi svarar inom ett testdygn.",
             'href="https://www.digg.se/tdosanmalan"',
         ):
             self.assertIn(text, html)
+        self.assertNotIn("Test problem without a date.", html)
 
     def test_english_statement(self):
-        html = self.client.get("/en/accessibility-statement/").content.decode()
+        html = self.client.get(url_in(self.statement, "en")).content.decode()
         for text in (
+            "Testregionen is responsible for test.example.se",
             "The website is partially compliant with the Act on accessibility to digital public services",
-            "Older press releases may have attached PDF files",
-            "To be fixed by:</strong> 30 June 2027",
+            "Test problem without a date.",
+            "To be fixed by:</strong> 31 January 2028",
+            "No date set yet",
             "We have assessed the website ourselves (self-assessment)",
-            "last reviewed on 27 November 2026",
-            "We reply within five working days.",
+            "first made on 3 February 2025",
+            "last reviewed on 5 April 2026",
+            'href="mailto:testtillganglighet@example.org"',
+            "We reply within one test day.",
             "Report a website that is not accessible to DIGG",
         ):
             self.assertIn(text, html)
+        self.assertNotIn("Testproblem utan datum.", html)
 
     def test_linked_from_the_footer_of_every_page(self):
-        for url in (
-            "/",
-            "/nyheter/",
-            SEED_SV,
-            "/projekt/kickstart-s3/",
-            "/sok/",
-            "/finns-inte/",
-        ):
-            response = self.client.get(url)
-            self.assertContains(
-                response,
-                'href="/tillganglighetsredogorelse/"',
-                status_code=response.status_code,
-            )
-            self.assertContains(
-                response, 'href="/kakor/"', status_code=response.status_code
-            )
-        self.assertContains(
-            self.client.get("/en/news/"), 'href="/en/accessibility-statement/"'
+        release = make_release(
+            title_sv="Testpressmeddelande i sidfoten",
+            title_en="Test press release in the footer",
         )
+        project = make_project()
+        for language, extra in (
+            ("sv", ("/", "/nyheter/", "/sok/", "/finns-inte/")),
+            ("en", ("/en/news/", "/en/search/")),
+        ):
+            statement = url_in(self.statement, language)
+            cookies = "/kakor/" if language == "sv" else "/en/cookies/"
+            for url in (*extra, url_in(release, language), url_in(project, language)):
+                with self.subTest(url=url):
+                    response = self.client.get(url)
+                    self.assertContains(
+                        response,
+                        f'href="{statement}"',
+                        status_code=response.status_code,
+                    )
+                    self.assertContains(
+                        response,
+                        f'href="{cookies}"',
+                        status_code=response.status_code,
+                    )
 
 
 class CookiePageTests(TestCase):
@@ -90,8 +166,6 @@ class CookiePageTests(TestCase):
             self.assertIn("<code>wagtail_sidebar_collapsed</code>", html)
 
     def test_admin_sets_no_cookie_the_page_does_not_list(self):
-        from django.contrib.auth import get_user_model
-
         listed = {settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
         get_user_model().objects.create_superuser("admin", "a@example.org", "x" * 12)
         self.client.get("/admin/login/")
@@ -99,10 +173,6 @@ class CookiePageTests(TestCase):
             "/admin/login/", {"username": "admin", "password": "x" * 12}, follow=True
         )
         # Unlocking a page shows a message ("… är nu upplåst"): kept in the session.
-        from django.urls import reverse
-
-        from wagtail.models import Page
-
         home = Page.objects.get(depth=2)
         self.client.post(reverse("wagtailadmin_pages:lock", args=[home.pk]))
         response = self.client.post(
@@ -121,16 +191,22 @@ class EditorChecksTests(TestCase):
         self.client.force_login(self.admin)
 
     def test_wagtail_accessibility_checker_is_on_for_editors(self):
-        response = self.client.get(SEED_SV)
-        self.assertContains(response, "checker-axe-configuration")
-        self.client.logout()
-        self.assertNotContains(self.client.get(SEED_SV), "checker-axe-configuration")
+        release = make_release(
+            title_sv="Testpressmeddelande att granska",
+            title_en="Test press release to check",
+        )
+        for language in LANGUAGES:
+            with self.subTest(language=language):
+                self.client.force_login(self.admin)
+                response = self.client.get(url_in(release, language))
+                self.assertContains(response, "checker-axe-configuration")
+                self.client.logout()
+                self.assertNotContains(
+                    self.client.get(url_in(release, language)),
+                    "checker-axe-configuration",
+                )
 
     def _upload(self, **data):
-        from io import BytesIO
-
-        from PIL import Image
-
         buffer = BytesIO()
         Image.new("RGB", (40, 30), "#336699").save(buffer, format="PNG")
         upload = SimpleUploadedFile(
@@ -159,10 +235,6 @@ class AltTextLanguageTests(TestCase):
     """Alt text shown in Swedish on an English page is marked lang="sv"."""
 
     def test_swedish_alt_text_on_english_pages_is_marked(self):
-        from wagtail.images.tests.utils import get_test_image_file
-
-        from tests.builders import make_release
-
         only_swedish = CustomImage.objects.create(
             title="Hamnen",
             file=get_test_image_file(filename="alt-sv.png", size=(24, 16)),

@@ -2,33 +2,61 @@
 and a site that keeps serving when Redis is away."""
 
 import json
+import logging
+import re
+import sys
+from unittest import mock
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import caches as cache_handler
 from django.db import OperationalError
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
+from cms.logfilters import DropDatabaseOutageTracebacks, RateLimitFilter
 from scripts.harness import free_port
-from tests.press.test_pages import SEED_SV
+from tests.builders import LANGUAGES, make_release, url_in
+
+
+def own_release():
+    """A release of the test's own, for the checks that hold for every page."""
+    return make_release(
+        title_sv="Testpressmeddelande om härdning",
+        title_en="Test press release on hardening",
+    )
 
 
 class SecurityHeaderTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.release = own_release()
+
     def test_public_pages_get_a_strict_policy(self):
-        response = self.client.get(SEED_SV)
-        policy = response["Content-Security-Policy"]
-        self.assertIn("script-src 'self';", policy)
-        self.assertNotIn("unsafe-inline", policy)
-        self.assertIn("frame-ancestors 'none'", policy)
-        self.assertIn("object-src 'none'", policy)
-        self.assertIn("camera=()", response["Permissions-Policy"])
-        self.assertEqual(response["X-Content-Type-Options"], "nosniff")
-        self.assertEqual(response["Referrer-Policy"], "strict-origin-when-cross-origin")
-        self.assertEqual(response["X-Frame-Options"], "DENY")
+        for language in LANGUAGES:
+            with self.subTest(language=language):
+                response = self.client.get(url_in(self.release, language))
+                policy = response["Content-Security-Policy"]
+                self.assertIn("script-src 'self';", policy)
+                self.assertNotIn("unsafe-inline", policy)
+                self.assertIn("frame-ancestors 'none'", policy)
+                self.assertIn("object-src 'none'", policy)
+                self.assertIn("camera=()", response["Permissions-Policy"])
+                self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+                self.assertEqual(
+                    response["Referrer-Policy"], "strict-origin-when-cross-origin"
+                )
+                self.assertEqual(response["X-Frame-Options"], "DENY")
 
     def test_public_pages_have_no_inline_scripts(self):
-        import re
-
-        for url in ("/", SEED_SV, "/en/news/", "/sok/?q=tech", "/finns-inte/"):
+        for url in (
+            "/",
+            url_in(self.release, "sv"),
+            url_in(self.release, "en"),
+            "/en/news/",
+            "/sok/?q=tech",
+            "/finns-inte/",
+        ):
             html = self.client.get(url).content.decode()
             for attributes in re.findall(r"<script([^>]*)>", html):
                 self.assertTrue(
@@ -94,8 +122,6 @@ class LockoutTests(TestCase):
 
     def test_report_is_for_administrators_only(self):
         editor = get_user_model().objects.create_user("vanlig", "v@example.org", "x")
-        from django.contrib.auth.models import Group
-
         editor.groups.add(Group.objects.get(name="Redaktörer"))
         self.client.force_login(editor)
         response = self.client.get(reverse("cms_failed_logins"))
@@ -106,8 +132,6 @@ class LockoutTests(TestCase):
 
 class DatabaseOutageTests(TestCase):
     def test_database_errors_give_a_plain_bilingual_503(self):
-        from unittest import mock
-
         with mock.patch(
             "wagtail.views.serve", side_effect=OperationalError("server closed")
         ):
@@ -129,8 +153,6 @@ class DatabaseOutageTests(TestCase):
         self.assertNotIn(b"Traceback", response.content)
 
     def test_other_errors_give_a_plain_500(self):
-        from unittest import mock
-
         self.client.raise_request_exception = False
         with mock.patch("cms.search.views.search", side_effect=RuntimeError("boom")):
             response = self.client.get("/sok/?q=test")
@@ -154,6 +176,10 @@ class RequestLogTests(TestCase):
 
 
 class RedisOutageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.release = own_release()
+
     def test_site_keeps_serving_without_redis_and_readyz_says_so(self):
         dead = f"redis://127.0.0.1:{free_port()}/0"
         caches = {
@@ -168,15 +194,15 @@ class RedisOutageTests(TestCase):
             }
         }
         with override_settings(CACHES=caches, DJANGO_REDIS_IGNORE_EXCEPTIONS=True):
-            from django.core.cache import caches as cache_handler
-
             cache_handler._settings = None
             for key in list(cache_handler.settings):
                 if hasattr(cache_handler._connections, key):
                     delattr(cache_handler._connections, key)
-            response = self.client.get(SEED_SV)
+            response = self.client.get(url_in(self.release, "sv"))
             self.assertEqual(response.status_code, 200)
-            self.assertContains(response, "Region Blekinge satsar")
+            self.assertContains(response, "Testpressmeddelande om härdning")
+            english = self.client.get(url_in(self.release, "en"))
+            self.assertContains(english, "Test press release on hardening")
             ready = self.client.get("/readyz")
             self.assertEqual(ready.status_code, 503)
             self.assertEqual(ready.json()["checks"], {"database": True, "cache": False})
@@ -194,18 +220,12 @@ class RedisOutageTests(TestCase):
 
 class OutageLoggingTests(TestCase):
     def test_repeated_outage_messages_are_rate_limited_without_tracebacks(self):
-        import logging
-
-        from cms.logfilters import DropDatabaseOutageTracebacks, RateLimitFilter
-
         limit = RateLimitFilter(interval=60)
         records = []
         for _n in range(100):
             try:
                 raise ConnectionError("Redis is away")
             except ConnectionError:
-                import sys
-
                 record = logging.LogRecord(
                     "django_redis.cache",
                     logging.ERROR,

@@ -13,17 +13,24 @@ from wagtail.models import Site
 import feedparser
 from lxml import etree, html
 
+from tests.builders import LANGUAGES, make_image, make_release, url_in
+
 PUBLIC = "https://www.regionblekinge.example"
-SEED = {
-    "sv": "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/",
-    "en": "/en/news/region-blekinge-invests-in-the-countys-recovery/",
-}
 INDEX = {"sv": "/nyheter/", "en": "/en/news/"}
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @override_settings(BASE_URL=PUBLIC, WAGTAILADMIN_BASE_URL=PUBLIC)
 class PublicAddressTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        release = make_release(
+            title_sv="Testpressmeddelande med adress",
+            title_en="Test press release with an address",
+            image=make_image("Testbild för adress"),
+        )
+        cls.paths = {language: url_in(release, language) for language in LANGUAGES}
+
     def setUp(self):
         # The Site record says something else, as it did in production.
         Site.objects.filter(is_default_site=True).update(
@@ -53,14 +60,14 @@ class PublicAddressTests(TestCase):
                         urls += [entry.link, entry.id]
                     self.assert_public(urls, f"{index}{kind}/")
                     self.assertIn(
-                        PUBLIC + SEED[language], [e.link for e in feed.entries]
+                        PUBLIC + self.paths[language], [e.link for e in feed.entries]
                     )
 
     def test_sitemap_and_page_agree_on_the_public_address(self):
         sitemap = etree.fromstring(self.get("/sitemap.xml").content)
         locations = [loc.text for loc in sitemap.iter("{*}loc")]
         self.assert_public(locations, "sitemap.xml")
-        for language, path in SEED.items():
+        for language, path in self.paths.items():
             with self.subTest(language=language):
                 self.assertIn(PUBLIC + path, locations)
                 tree = html.fromstring(self.get(path).content)
@@ -82,6 +89,12 @@ class PublicAddressTests(TestCase):
 
 
 class AtomAuthorTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_release(
+            title_sv="Testpressmeddelande i Atom", title_en="Test press release in Atom"
+        )
+
     def test_every_atom_entry_has_an_author(self):
         for index in INDEX.values():
             with self.subTest(index=index):
@@ -89,6 +102,12 @@ class AtomAuthorTests(TestCase):
                 root = etree.fromstring(response.content)
                 entries = root.findall(f"{ATOM}entry")
                 self.assertTrue(entries)
+                titles = [entry.findtext(f"{ATOM}title") for entry in entries]
+                self.assertTrue(
+                    {"Testpressmeddelande i Atom", "Test press release in Atom"}
+                    & set(titles),
+                    titles,
+                )
                 for entry in entries:
                     name = entry.findtext(f"{ATOM}author/{ATOM}name")
                     self.assertTrue(name and name.strip(), etree.tostring(entry)[:200])

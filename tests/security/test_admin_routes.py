@@ -27,7 +27,13 @@ from cms.editorial.roles import ADMINS, EDITORS, PUBLISHERS, TRANSLATORS
 from cms.models import Person, SiteSettings
 from press.models import NewsIndexPage, PressReleasePage
 from specialisation.models import FactBox, Organisation
-from tests.builders import make_release
+from tests.builders import (
+    make_fact_box,
+    make_image,
+    make_organisation,
+    make_person,
+    make_release,
+)
 from tests.cms.test_workflows import make_user
 
 PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
@@ -90,12 +96,17 @@ class AdminRouteTests(TestCase):
         cls.pending = make_release(title_sv="Under granskning", publish=False)
         cls.pending.save_revision(user=publisher)
         cls.state = cls.pending.get_workflow().start(cls.pending, publisher)
-        cls.person = Person.objects.get(name="Johan Sandberg")
+        cls.person = make_person()
         cls.person.save_revision(user=publisher)
-        cls.organisation = Organisation.objects.first()
+        cls.organisation = make_organisation(
+            "Testorganisationen",
+            "The Test Organisation",
+            url="https://testorganisation.example/",
+        )
         cls.organisation.save_revision(user=publisher)
-        cls.fact_box = FactBox.objects.get()
-        cls.image = get_image_model().objects.first()
+        cls.fact_box = make_fact_box()
+        cls.fact_box.save_revision(user=publisher).publish(user=publisher)
+        cls.image = make_image("Testbild för rutter")
         cls.document = get_document_model().objects.create(
             title="Rutter", file=SimpleUploadedFile("rutter.pdf", b"%PDF-1.4")
         )

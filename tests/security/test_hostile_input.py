@@ -38,7 +38,16 @@ from cms.models import CustomImage, Feedback, Person, format_attribution
 from press.feeds import xml_text
 from press.models import PressContact, PressReleasePage
 from specialisation.models import FACT_BOX_FEATURES, FactBox, Organisation
-from tests.builders import make_release, stream
+from tests.builders import (
+    LANGUAGES,
+    at,
+    make_area,
+    make_fact_box,
+    make_project,
+    make_release,
+    stream,
+    url_in,
+)
 from tests.cms.test_workflows import edit, release_form
 
 ORIGIN = "http://testserver"
@@ -590,7 +599,12 @@ class HostileContentTests(HostileAssertions, TestCase):
 class HostileReaderInputTests(HostileAssertions, TestCase):
     """Readers put the payloads into search, listing filters, feeds and feedback."""
 
-    SEED = "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/"
+    @classmethod
+    def setUpTestData(cls):
+        cls.release = make_release(
+            title_sv="Testpressmeddelande för läsare",
+            title_en="Test press release for readers",
+        )
 
     def test_search_queries_are_shown_escaped(self):
         for key, payload in PAYLOADS.items():
@@ -666,13 +680,14 @@ class HostileReaderInputTests(HostileAssertions, TestCase):
             with self.subTest(payload=key):
                 self.get_safe("/nyheter/" + payload[:300] + "/", 404)
                 self.get_safe("/en/" + payload[:300] + "/", 404)
-                _response, html = self.get_safe(self.SEED, data={"feedback": payload})
-                self.assertIn('name="answer" value="no"', html)
+                for language in LANGUAGES:
+                    _response, html = self.get_safe(
+                        url_in(self.release, language), data={"feedback": payload}
+                    )
+                    self.assertIn('name="answer" value="no"', html)
 
     def test_feedback_endpoints_escape_or_refuse_hostile_values(self):
-        page = PressReleasePage.objects.get(
-            slug_sv="region-blekinge-satsar-pa-lanets-aterhamtning"
-        ).pk
+        page = self.release.pk
         for key, payload in PAYLOADS.items():
             posts = [
                 ("/feedback/", {"page": page, "answer": payload}),
@@ -701,9 +716,7 @@ class HostileReaderInputTests(HostileAssertions, TestCase):
                 self.assertFalse(response.json()["ok"])
 
     def test_hostile_comment_is_stored_verbatim_and_shown_escaped(self):
-        page = PressReleasePage.objects.get(
-            slug_sv="region-blekinge-satsar-pa-lanets-aterhamtning"
-        )
+        page = self.release
         admin = get_user_model().objects.create_superuser(
             "kommentaradmin", "k@example.org", "x"
         )
@@ -747,8 +760,9 @@ class AdminRedirectTests(HostileAssertions, TestCase):
 
         admin = get_user_model().objects.create_superuser("nasta", "n@example.org", "x")
         self.client.force_login(admin)
-        page = PressReleasePage.objects.get(
-            slug_sv="region-blekinge-satsar-pa-lanets-aterhamtning"
+        page = make_release(
+            title_sv="Testpressmeddelande att kontrollera",
+            title_en="Test press release to check",
         )
         content_type = ContentType.objects.get_for_model(PressReleasePage)
         url = reverse("cms_mark_english_checked", args=[content_type.pk, page.pk])
@@ -859,7 +873,13 @@ class RichTextThroughTheAdminTests(HostileAssertions, TestCase):
             self.assertNotIn("onerror", html)
 
     def test_fact_box_rich_text_is_cleaned_too(self):
-        box = FactBox.objects.get(title_sv__startswith="Fakta:")
+        box = make_fact_box()
+        release = make_release(
+            title_sv="Testpressmeddelande med faktaruta",
+            title_en="Test press release with a fact box",
+            body_sv=stream(("fact_box", box.pk)),
+            body_en=stream(("fact_box", box.pk)),
+        )
         self.client.force_login(self.admin)
         url = reverse(FactBox.snippet_viewset.get_url_name("edit"), args=[box.pk])
         response = self.client.post(
@@ -880,10 +900,11 @@ class RichTextThroughTheAdminTests(HostileAssertions, TestCase):
             self.assertNotIn("onerror", stored)
         self.assertIn("klicka", box.body_en)
         self.client.logout()
-        _response, html = self.get_safe(
-            "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/"
-        )
+        _response, html = self.get_safe(url_in(release, "sv"))
         self.assertIn("Före", html)
+        _response, html = self.get_safe(url_in(release, "en"))
+        self.assertIn("klicka", html)
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", html)
 
 
 @override_settings(PAGE_CACHE_ENABLED=False)
@@ -958,7 +979,7 @@ class KnownCrashTests(TestCase):
         self.assertEqual(statuses, [400, 400])
 
     def test_malformed_origin_header(self):
-        page = PressReleasePage.objects.live().first().pk
+        page = make_release(title_sv="Testpressmeddelande med ursprung").pk
         statuses = [
             self.status(
                 "post",
@@ -1014,7 +1035,7 @@ values = st.one_of(
     st.sampled_from(list(PAYLOADS.values())),
     st.integers().map(str),
     st.sampled_from(
-        ["", "news", "press_release", "tech", "missions", "2021", "8", "ongoing"]
+        ["", "news", "press_release", "testomrade", "test-area", "2021", "8", "ongoing"]
     ),
 )
 # Page numbers: everything except the known int() crash (see KnownCrashTests).
@@ -1044,6 +1065,20 @@ class FuzzMixin:
 
 @override_settings(PAGE_CACHE_ENABLED=False, FEEDBACK_RATE_LIMIT=100000)
 class FuzzReadOnlyEndpointsTests(FuzzMixin, HypothesisTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        # An area whose slugs the filter values above include, with a release and
+        # a project in it, so fuzzed filters also reach real results.
+        area = make_area()
+        assert (area.slug_sv, area.slug_en) == ("testomrade", "test-area")
+        cls.release = make_release(
+            title_sv="Testpressmeddelande att fuzza",
+            title_en="Test press release to fuzz",
+            publication_date=at(2021, 8, 1),
+            related_areas__m2m=[area],
+        )
+        make_project(related_areas__m2m=[area])
+
     @FUZZ
     @given(q=values, page=st.none() | page_numbers, english=st.booleans())
     @example(q="\x00", page=None, english=False)
@@ -1066,7 +1101,9 @@ class FuzzReadOnlyEndpointsTests(FuzzMixin, HypothesisTestCase):
         page=st.none() | page_numbers,
         english=st.booleans(),
     )
-    @example(kind="news", area="tech", year="2021", month="13", page="0", english=False)
+    @example(
+        kind="news", area="testomrade", year="2021", month="13", page="0", english=False
+    )
     def test_news_index_filters(self, kind, area, year, month, page, english):
         url = "/en/news/" if english else "/nyheter/"
         response = self.check(
@@ -1110,7 +1147,7 @@ class FuzzReadOnlyEndpointsTests(FuzzMixin, HypothesisTestCase):
     def test_page_with_widget_and_unknown_parameters(self, feedback, extra):
         response = self.check(
             "get",
-            "/nyheter/region-blekinge-satsar-pa-lanets-aterhamtning/",
+            url_in(self.release, "sv"),
             {"feedback": feedback, "utm_source": extra},
         )
         self.assertContains(response, 'id="feedback"')
@@ -1136,7 +1173,7 @@ class FuzzFeedbackTests(FuzzMixin, HypothesisTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.page_id = PressReleasePage.objects.live().first().pk
+        cls.page_id = make_release(title_sv="Testpressmeddelande med svar").pk
 
     def page_ids(self):
         return (

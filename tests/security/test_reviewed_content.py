@@ -14,10 +14,17 @@ from PIL import Image as PILImage
 
 from cms.editorial.roles import EDITORS, PUBLISHERS
 from cms.models import Person
+from press.models import PressContact
 from specialisation.models import Organisation
-from tests.builders import make_release
+from tests.builders import (
+    LANGUAGES,
+    make_organisation,
+    make_person,
+    make_release,
+    stream,
+    url_in,
+)
 from tests.cms.test_workflows import make_user
-from tests.press.test_pages import SEED_EN, SEED_SV
 
 
 def edit_form(client, edit_url, **changes):
@@ -35,7 +42,29 @@ class ReviewedSnippetTests(TestCase):
     def setUpTestData(cls):
         cls.editor = make_user("redaktor-granskat", EDITORS)
         cls.reviewer = make_user("granskare-granskat", PUBLISHERS)
-        cls.contact = Person.objects.get(name="Maria Lind")
+        cls.contact = make_person(email="testa@example.org")
+        cls.organisation = make_organisation(
+            "Testorganisationen",
+            "The Test Organisation",
+            url="https://testorganisation.example/",
+        )
+
+        def partners(heading):
+            return stream(
+                (
+                    "partners",
+                    {"heading": heading, "organisations": [cls.organisation.pk]},
+                )
+            )
+
+        release = make_release(
+            title_sv="Testpressmeddelande med kontakt",
+            title_en="Test press release with a contact",
+            body_sv=partners("Testpartner"),
+            body_en=partners("Test partners"),
+            press_contacts=[PressContact(person=cls.contact)],
+        )
+        cls.urls = [url_in(release, language) for language in LANGUAGES]
 
     def person_url(self):
         return reverse(
@@ -44,12 +73,10 @@ class ReviewedSnippetTests(TestCase):
 
     def readers_see(self, text):
         self.client.logout()
-        return [
-            text in self.client.get(url).content.decode() for url in (SEED_SV, SEED_EN)
-        ]
+        return [text in self.client.get(url).content.decode() for url in self.urls]
 
     def test_a_new_email_reaches_readers_only_when_a_reviewer_publishes_it(self):
-        self.assertEqual(self.readers_see("press@example.org"), [True, True])
+        self.assertEqual(self.readers_see("testa@example.org"), [True, True])
         self.client.force_login(self.editor)
         url = self.person_url()
         data = edit_form(self.client, url, email="falsk@example.net")
@@ -58,7 +85,7 @@ class ReviewedSnippetTests(TestCase):
         self.client.post(url, {**data, "action-submit": "1"})  # to review
         self.assertEqual(self.readers_see("falsk@example.net"), [False, False])
         self.assertEqual(
-            Person.objects.get(pk=self.contact.pk).email, "press@example.org"
+            Person.objects.get(pk=self.contact.pk).email, "testa@example.org"
         )
         # The reviewer approves: now it is published, in both languages.
         state = Person.objects.get(pk=self.contact.pk).current_workflow_state
@@ -67,7 +94,10 @@ class ReviewedSnippetTests(TestCase):
         self.assertEqual(self.readers_see("falsk@example.net"), [True, True])
 
     def test_an_organisations_new_address_waits_for_review(self):
-        organisation = Organisation.objects.get(name_sv="Almi")
+        organisation = self.organisation
+        self.assertEqual(
+            self.readers_see("https://testorganisation.example/"), [True, True]
+        )
         self.client.force_login(self.editor)
         url = reverse(
             Organisation.snippet_viewset.get_url_name("edit"), args=[organisation.pk]
@@ -76,6 +106,9 @@ class ReviewedSnippetTests(TestCase):
         self.client.post(url, {**data, "action-publish": "1"})
         self.client.post(url, data)
         self.assertEqual(self.readers_see("phishing.example"), [False, False])
+        self.assertEqual(
+            self.readers_see("https://testorganisation.example/"), [True, True]
+        )
         self.assertNotEqual(
             Organisation.objects.get(pk=organisation.pk).url,
             "https://phishing.example/",
