@@ -2,7 +2,11 @@
 from the news index and confirms through the mail; an English reader uses the full
 form on a desktop; the reviewer (granskare) sends embargoed previews from the
 release's page in the admin and a journalist reads one. Mail goes to a real SMTP
-server on 127.0.0.1 through the real worker. axe runs with its default rules."""
+server on 127.0.0.1 through the real worker. axe runs with its default rules.
+
+The area, release and journalist are built here, after the live server's demo
+reload (the site fixture); the news index, the subscription pages and the roles'
+groups are the demo's."""
 
 import datetime
 import re
@@ -17,7 +21,7 @@ import pytest
 from cms.editorial.roles import EDITORS, PUBLISHERS
 from distribution.models import Journalist, Subscriber
 from tests.browser.admin import PASSWORD, login, pause, tick
-from tests.builders import make_release
+from tests.builders import make_area, make_release, news_index
 from tests.distribution.conftest import body, run_worker, smtp  # noqa: F401
 
 AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
@@ -72,6 +76,7 @@ def test_a_reader_subscribes_on_a_phone_and_confirms(site, new_page, smtp):  # n
 
 
 def test_an_english_reader_uses_the_full_form(site, new_page, smtp):  # noqa: F811
+    area = make_area("Testområde", "Test area")
     page = new_page(width=1280, height=900)
     page.goto(site.url + "/en/subscribe/")
     assert axe(page) == []
@@ -85,7 +90,7 @@ def test_an_english_reader_uses_the_full_form(site, new_page, smtp):  # noqa: F8
     assert axe(page) == []
     page.get_by_label("E-mail address").fill("reader@example.org")
     page.get_by_label("Press release", exact=True).check()
-    page.get_by_label("Tech", exact=True).check()
+    page.get_by_label("Test area", exact=True).check()
     page.get_by_role("button", name="Subscribe").click()
     page.wait_for_url(re.compile(r"/en/subscribe/\?sent=1$"))
     (confirm,) = mailed_link(smtp, "reader@example.org")
@@ -94,7 +99,7 @@ def test_an_english_reader_uses_the_full_form(site, new_page, smtp):  # noqa: F8
     assert "Your subscription is confirmed" in page.inner_text("main")
     subscriber = Subscriber.objects.get(email="reader@example.org")
     assert (subscriber.press_releases, subscriber.news) == (True, False)
-    assert [a.slug_en for a in subscriber.areas.all()] == ["tech"]
+    assert list(subscriber.areas.all()) == [area]
 
 
 @pytest.fixture
@@ -116,12 +121,13 @@ def test_the_reviewer_sends_embargoed_previews_and_a_journalist_reads_one(
     roles,
 ):
     Journalist.objects.create(
-        name="Karin Ek", outlet="Sydöstran", email="karin@sydostran.example"
+        name="Testa Journalistsson",
+        outlet="Testtidningen",
+        email="testa@testtidningen.example",
     )
     release = make_release(
-        title_sv="Vätgas i hamnen",
-        title_en="Hydrogen in the port",
-        slug_en="hydrogen-in-the-port",
+        title_sv="Testpressmeddelande under embargo",
+        title_en="Test embargoed press release",
         go_live_at=timezone.now() + datetime.timedelta(days=1),
     )
     page = new_page()
@@ -133,23 +139,25 @@ def test_the_reviewer_sends_embargoed_previews_and_a_journalist_reads_one(
         page.locator("header [data-w-dropdown-target=toggle]").first.click()
     button.click()
     assert "Ett embargo är en artighet" in page.inner_text("main")
-    tick(page.get_by_label(re.compile("Karin Ek, Sydöstran")))
+    tick(page.get_by_label(re.compile("Testa Journalistsson, Testtidningen")))
     pause(page)
     page.get_by_role("button", name="Skicka förhandslänkar").click()
     assert "skickas till 1 journalist" in page.inner_text(".messages")
-    (link,) = mailed_link(smtp, "karin@sydostran.example")
+    (link,) = mailed_link(smtp, "testa@testtidningen.example")
 
     reader = new_page(width=390, height=844)
     reader.goto(site.url + link)
     banner = reader.locator(".embargo-banner")
     assert "Får inte publiceras före" in banner.inner_text()
-    assert reader.get_by_role("heading", level=1).inner_text() == "Vätgas i hamnen"
+    heading = reader.get_by_role("heading", level=1)
+    assert heading.inner_text() == "Testpressmeddelande under embargo"
     # Its own language links only: the site's switcher would lead to the public
     # address, which does not exist before go-live.
     assert reader.get_by_role("link", name="In English").count() == 0
     reader.get_by_role("link", name="English", exact=True).click()
     assert "Embargoed until" in reader.locator(".embargo-banner").inner_text()
-    assert reader.get_by_role("heading", level=1).inner_text() == "Hydrogen in the port"
+    heading = reader.get_by_role("heading", level=1)
+    assert heading.inner_text() == "Test embargoed press release"
 
     # The reviewer withdraws it; the journalist's next visit is refused.
     page.reload()
@@ -160,12 +168,9 @@ def test_the_reviewer_sends_embargoed_previews_and_a_journalist_reads_one(
 
 
 def test_the_editor_finds_the_notify_box_ticked_on_a_new_release(site, new_page, roles):
-    from press.models import NewsIndexPage
-
     page = new_page()
     login(page, site.url, "redaktor")
-    news = NewsIndexPage.objects.get()
-    page.goto(f"{site.url}/admin/pages/add/press/pressreleasepage/{news.pk}/")
+    page.goto(f"{site.url}/admin/pages/add/press/pressreleasepage/{news_index().pk}/")
     box = page.get_by_role("checkbox", name="Notifiera prenumeranter")
     assert box.is_checked()
     assert "högst ett mejl per publicering" in page.inner_text("main")
