@@ -11,7 +11,7 @@ from cms.editorial.roles import EDITORS, PUBLISHERS, TRANSLATORS
 from cms.models import Feedback
 from press.models import NewsIndexPage
 from tests.builders import make_release
-from tests.cms.test_feedback import seed
+from tests.cms.test_feedback import feedback_release
 from tests.cms.test_workflows import make_user
 
 BOM = b"\xef\xbb\xbf"
@@ -22,7 +22,7 @@ class CsvExportTests(TestCase):
     def setUpTestData(cls):
         cls.reviewer = make_user("granskare-csv", PUBLISHERS)
         Feedback.objects.create(
-            page=seed(),
+            page=feedback_release(slug_sv="csv-testsvar"),
             language="sv",
             helpful=False,
             comment='=HYPERLINK("http://evil.example","Klicka här")',
@@ -81,8 +81,12 @@ class CommentAccessTests(TestCase):
             role: make_user(f"kommentar-{n}", role)
             for n, role in enumerate((EDITORS, TRANSLATORS, PUBLISHERS))
         }
+        cls.release = feedback_release(slug_sv="kommentar-testsvar")
         Feedback.objects.create(
-            page=seed(), language="sv", helpful=False, comment="Ring mig på 0701234567"
+            page=cls.release,
+            language="sv",
+            helpful=False,
+            comment="Ring mig på 0701234567",
         )
 
     def test_only_reviewers_read_comments(self):
@@ -92,7 +96,7 @@ class CommentAccessTests(TestCase):
                 allowed = role == PUBLISHERS
                 for url in (
                     reverse("cms_feedback_report"),
-                    reverse("cms_feedback_detail") + f"?page={seed().pk}",
+                    reverse("cms_feedback_detail") + f"?page={self.release.pk}",
                     reverse("cms_feedback_report") + "?export=csv",
                 ):
                     response = self.client.get(url)
@@ -101,7 +105,7 @@ class CommentAccessTests(TestCase):
                         self.assertNotIn(b"0701234567", response.content)
                 if role != TRANSLATORS:
                     edit = self.client.get(
-                        reverse("wagtailadmin_pages:edit", args=[seed().pk])
+                        reverse("wagtailadmin_pages:edit", args=[self.release.pk])
                     )
                     self.assertEqual(b"0701234567" in edit.content, allowed)
                 menu = self.client.get(reverse("wagtailadmin_home")).content

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from cms.editorial.roles import EDITORS
 from cms.models import Feedback
-from tests.cms.test_feedback import ORIGIN, seed
+from tests.cms.test_feedback import ORIGIN, feedback_release
 from tests.cms.test_workflows import PASSWORD, make_user
 
 PROXY = "10.0.0.1"
@@ -113,7 +113,7 @@ class FeedbackLimitTests(TestCase):
         )
 
     def test_changing_the_user_agent_does_not_reset_the_limit(self):
-        page = seed().pk
+        page = feedback_release(slug_sv="strypning-testsvar").pk
         for n in range(3):
             self.assertEqual(self.answer(page, f"Webbläsare {n}").status_code, 303)
         self.assertEqual(self.answer(page, "Webbläsare 99").status_code, 429)
