@@ -60,6 +60,7 @@ from .pages import BasePage
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 UPSTREAM = {
+    # name: the upstream code replaced (checked by cms.checks)
     "patch_wagtailadmin._new_route": patch_wagtailadmin._new_route,
     "patch_wagtailadmin._validate_slugs": patch_wagtailadmin._validate_slugs,
     "patch_wagtailadmin_forms.patch_admin_page_form": (
@@ -68,7 +69,6 @@ UPSTREAM = {
     "wagtail_hooks.PatchedCopyForm": patch_wagtailadmin_forms.PatchedCopyForm,
     # ... which this hook looks up by its global name when it runs.
     "wagtail_hooks.before_copy_page": wagtail_hooks.before_copy_page,
-    # name: the upstream function replaced (checked by cms.checks)
     "SpreadsheetExportMixin.write_csv_row": SpreadsheetExportMixin.write_csv_row,
     "SpreadsheetExportMixin.write_csv_response": (
         SpreadsheetExportMixin.write_csv_response
