@@ -147,3 +147,17 @@ class CopyFormTests(TestCase):
         for n in range(5):
             make_release(title_sv=f"Testkopia fler {n}", title_en=f"Test more {n}")
         self.assertEqual(pages_loaded(), before)
+
+    def test_a_parent_outside_the_editors_pages_is_refused_in_swedish(self):
+        root = Page.get_first_root_node()
+        response = self.post(self.editor, new_parent_page=root.pk)
+        self.assertEqual(response.status_code, 200)
+        errors = response.context["form"].errors["new_parent_page"]
+        self.assertEqual(
+            errors,
+            [
+                "Du har inte behörighet att kopiera till sidan "
+                f"”{root.get_admin_display_title()}”."
+            ],
+        )
+        self.assertFalse(self.copies().exists())
