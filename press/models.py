@@ -36,7 +36,7 @@ from .archives import (
 from .blocks import PressReleaseStreamBlock
 from .feeds import ReleaseFeed
 from .forms import NewsFilterForm
-from .related import HEAVY_FIELDS, linked_pages, related_releases
+from .related import HEAVY_FIELDS, cache_links, linked_pages, related_releases
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -188,6 +188,9 @@ class PressReleasePage(BasePage):
     subpage_types = []
     english_required_fields = ("title", "lead", "body")
     served_with = ("image",)
+    # A publish invalidates only the release pages that show this one, by its
+    # areas, projects and tags (cms.caching.scopes).
+    cache_scoped = True
 
     KIND_PRESS_RELEASE = "press_release"
     KIND_NEWS = "news"
@@ -319,12 +322,20 @@ class PressReleasePage(BasePage):
     def related_releases(self, areas, projects, limit: int = 3):
         return related_releases(self, areas, projects, limit)
 
+    def cache_links(self) -> list[str]:
+        return cache_links(self)
+
     def contact_people(self) -> list:
         """The press contacts' people with their photos (one query per page)."""
         if not hasattr(self, "_contact_people"):
             contacts = self.press_contacts.select_related("person__photo")
             self._contact_people = [item.person for item in contacts if item.person]
         return self._contact_people
+
+    def serve(self, request, *args, **kwargs):
+        # The page cache stores this response with the scopes it depends on.
+        request._cms_cache_page = self
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -2,7 +2,7 @@
 related news (other releases about the same areas, projects or tags)."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import CharField, Exists, OuterRef, Q, Value
 from django.utils.translation import get_language
 
 from wagtail.models import Page
@@ -92,3 +92,27 @@ def related_releases(release, areas, projects, limit: int = 3) -> list:
         .order_by("-publication_date", "-pk")
         .defer(*HEAVY_FIELDS)[:limit]
     )
+
+
+def cache_links(release) -> list[str]:
+    """What picks the release's related news, as stored: ``area:<pk>``,
+    ``project:<pk>`` and ``tag:<pk>`` (one query over the three link tables).
+    A publish of the release makes stale the pages linked to the same
+    (cms.caching.scopes)."""
+
+    def labelled(through, kind, column, owner="pressreleasepage_id"):
+        return (
+            through.objects.filter(**{owner: release.pk})
+            .annotate(kind=Value(kind, output_field=CharField()))
+            .values_list("kind", column)
+        )
+
+    model = type(release)
+    rows = labelled(
+        model.related_areas.through, "area", "specialisationareapage_id"
+    ).union(
+        labelled(model.related_projects.through, "project", "projectpage_id"),
+        labelled(model.tags.through, "tag", "tag_id", "content_object_id"),
+        all=True,
+    )
+    return [f"{kind}:{pk}" for kind, pk in rows]

@@ -13,9 +13,12 @@ publish.
 - Each entry records the site-wide *generation* it was made in. Publishing,
   unpublishing, moving or deleting a page, and saving a snippet or setting that
   pages show, bumps the generation (one cache write), so no reader ever gets a stale
-  menu, listing, feed, sitemap or related list: a publish changes those all over
-  the site, and a new generation is the only way to be never stale without a
-  dependency graph. A lookup fetches the generation and the entry in one round trip.
+  menu, listing, feed, sitemap or search result. A lookup fetches the generation
+  and the entry in one round trip.
+- Press release pages, the bulk of the site, are the exception (``scopes``): their
+  entries record what they show (the release, and the areas, projects and tags
+  that pick their related news), and a release's publish makes stale only the
+  release pages that show it, or showed it, plus every other page.
 - An entry is stored under the generation its request read *before* it read the
   database, and a change inside a transaction bumps the generation again once the
   transaction commits: a reader who rendered the old page while a publish was

@@ -9,6 +9,8 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 
+from . import scopes
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
@@ -41,17 +43,22 @@ def generation_time(generation: str) -> int | None:
     return int(stamp) if stamp.isdigit() and _rest else None
 
 
-def invalidate(reason: str = "") -> None:
+def invalidate(reason: str = "", *, site: bool = True) -> None:
     """Make every cached page stale at once (a single cache write), and again when
     the current transaction commits: until then other processes still read the old
-    content, and what they cache meanwhile must not outlive the commit."""
-    _bump(reason)
+    content, and what they cache meanwhile must not outlive the commit.
+
+    ``site=False`` for a release's publish or unpublish: release pages keep
+    their entries unless it changed them (cms.caching.scopes)."""
+    _bump(reason, site)
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: _bump(f"{reason} (committed)"))
+        transaction.on_commit(lambda: _bump(f"{reason} (committed)", site))
 
 
-def _bump(reason: str) -> None:
+def _bump(reason: str, site: bool = True) -> None:
     cache.set(GENERATION_KEY, _new_generation(), None)
+    if site:
+        scopes.bump_site()
     logger.info("page cache invalidated%s", f": {reason}" if reason else "")
 
 

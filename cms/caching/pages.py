@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
+from . import scopes
 from .generation import GENERATION_KEY, current_generation, generation_time
 from .rules import cacheable_environ
 
@@ -46,21 +47,32 @@ def entry_key(environ) -> str:
     )
 
 
-def lookup(key: str) -> tuple[dict | None, str | None]:
-    """The current entry for ``key`` (or None) and the generation (one round trip
-    to the cache)."""
+def lookup(key: str) -> tuple[dict | None, dict | None]:
+    """The current entry for ``key`` (or None) and what was read with it: the
+    generation, the site generation and the clock (one round trip to the cache;
+    a second for an entry with scopes)."""
     try:
-        values = cache.get_many([GENERATION_KEY, key])
+        values = cache.get_many(
+            [GENERATION_KEY, scopes.SITE_GENERATION_KEY, scopes.CLOCK_KEY, key]
+        )
     except Exception:
         logger.exception("page cache read failed")
         return None, None
-    entry = values.get(key)
+    entry = values.pop(key, None)
     generation = values.get(GENERATION_KEY)
     if generation is not None and generation_time(generation) is None:
         return None, None  # from before generations had a time: replaced by the miss
-    if entry is None or generation is None or entry.get("generation") != generation:
-        return None, generation
-    return entry, generation
+    if entry is None or generation is None:
+        return None, values
+    if "scopes" in entry:
+        try:
+            current = scopes.fresh(entry, values)
+        except Exception:
+            logger.exception("page cache read failed")
+            return None, None
+    else:
+        current = entry.get("generation") == generation
+    return (entry if current else None), values
 
 
 # Files (press images and kits) are not kept: they are large, and pages, feeds and
@@ -86,11 +98,12 @@ def _shared_cache_control() -> str:
     )
 
 
-def store(key: str, response, last_modified: int, generation: str) -> None:
+def store(key: str, response, last_modified: int, made_in: dict) -> None:
     """Store ``response`` (already given its cache headers) under ``key``, as made
-    in ``generation`` (read before the response was made)."""
+    in ``made_in`` (its generation, or its site generation, clock and scopes,
+    read before the response was made)."""
     entry = {
-        "generation": generation,
+        **made_in,
         "content": response.content,
         "headers": [
             (name, value)
@@ -106,7 +119,7 @@ def store(key: str, response, last_modified: int, generation: str) -> None:
         logger.exception("page cache write failed")
 
 
-def prepare(response, generation: str) -> int:
+def prepare(response, generation: str, changed: int = 0) -> int:
     """Give a cacheable response its shared-cache headers; return its
     Last-Modified: when the generation it was made in began, that is when anything
     readers see last changed. Every process shares the generation, so every worker
@@ -124,7 +137,7 @@ def prepare(response, generation: str) -> int:
     elif response.has_header("Vary"):
         del response["Vary"]
     patch_vary_headers(response, ("Cookie",))
-    last_modified = generation_time(generation) or int(time.time())
+    last_modified = max(generation_time(generation) or int(time.time()), changed)
     response["Cache-Control"] = _shared_cache_control()
     response["ETag"] = (
         '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"'
@@ -181,18 +194,19 @@ class PageCacheMiddleware:
         started = time.perf_counter()
         request.get_host()  # validate the host (ALLOWED_HOSTS) before any lookup
         key = entry_key(request.META)
-        entry, generation = lookup(key)
+        entry, values = lookup(key)
         if entry is not None:
             response = self._from_entry(request, entry)
             log_hit(request.META, response.status_code, started)
             return response
         # Read before the page is made, never after (see the module docstring).
-        generation = generation or current_generation()
+        values = values or {}
+        generation = values.get(GENERATION_KEY) or current_generation()
         request._cms_cache_generation = generation
         response = self.get_response(request)
         if cacheable_response(response):
-            last_modified = prepare(response, generation)
-            store(key, response, last_modified, generation)
+            made_in, last_modified = self._made_in(request, response, values)
+            store(key, response, last_modified, made_in)
             response["X-Cache"] = "MISS"
             return get_conditional_response(
                 request,
@@ -201,6 +215,21 @@ class PageCacheMiddleware:
                 response=response,
             )
         return response
+
+    @staticmethod
+    def _made_in(request, response, values):
+        """What the entry depends on, and its Last-Modified: a release page its
+        scopes (cms.caching.scopes), any other page the generation."""
+        page = getattr(request, "_cms_cache_page", None)
+        started = scopes.current(values) if page is not None else None
+        if started is None:
+            generation = request._cms_cache_generation
+            return {"generation": generation}, prepare(response, generation)
+        site, tick = started
+        depends_on = scopes.scopes_for(page)
+        changed = scopes.stamp(depends_on)
+        made_in = {"site": site, "clock": tick, "scopes": depends_on}
+        return made_in, prepare(response, site, changed)
 
     @staticmethod
     def _from_entry(request, entry):
@@ -227,7 +256,7 @@ class CachedWSGIApplication:
     def __call__(self, environ, start_response):
         if cacheable_environ(environ):
             started = time.perf_counter()
-            entry, _generation = lookup(entry_key(environ))
+            entry, _values = lookup(entry_key(environ))
             if entry is not None:
                 headers = [*entry["headers"], ("X-Cache", "HIT")]
                 if not_modified(environ, entry):

@@ -7,6 +7,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, post_page_move, published, unpublished
 
+from . import scopes
 from .cdn import purge_frontend_cache
 from .generation import invalidate
 
@@ -22,9 +23,22 @@ WAGTAIL_MODELS_SHOWN_ON_PAGES = (
 def content_changed(sender, instance=None, **kwargs):
     """Wagtail's ``unpublished`` (pages and snippets) and ``published`` (snippets:
     a page's publish is handled by ``page_published``, below)."""
-    invalidate(f"{sender._meta.label} {getattr(instance, 'pk', '')}")
+    reason = f"{sender._meta.label} {getattr(instance, 'pk', '')}"
+    if scoped(instance):
+        # Listings change everywhere; of the release pages, only those that show
+        # it (cms.caching.scopes).
+        invalidate(reason, site=False)
+        scopes.release_changed(instance)
+    else:
+        invalidate(reason)
     if isinstance(instance, Page):
         purge_frontend_cache(instance)
+
+
+def scoped(instance) -> bool:
+    """Whether a page's publish or unpublish changes only the pages that show it
+    (a release: cms.caching.scopes)."""
+    return isinstance(instance, Page) and getattr(instance, "cache_scoped", False)
 
 
 def snippet_published(sender, instance=None, **kwargs):

@@ -259,8 +259,8 @@ class WSGICacheTests(CachedRelease, WSGICall, TestCase):
         for url, language in ((self.sv, "sv"), (self.en, "en")):
             with self.subTest(url=url):
                 self.served_before_django(app, url, language)
-        # A publish makes the entries stale at once.
-        make_release(title_sv="Ny testnyhet efter cache", title_en="New test news")
+        # Publishing it makes both entries stale at once.
+        self.release.save_revision().publish()
         for url in (self.sv, self.en):
             status, headers, _body = self.call(app, url)
             self.assertEqual(headers["X-Cache"], "MISS", url)
@@ -325,7 +325,7 @@ class LastModifiedTests(CachedRelease, WSGICall, TestCase):
     def test_a_publish_moves_last_modified_forward(self):
         first = self.client.get(self.en)
         time.sleep(1.1)
-        make_release(title_sv="Senare nyhet", title_en="Later news")
+        self.release.save_revision().publish()
         second = self.client.get(self.en)
         self.assertGreater(
             parse_http_date(second["Last-Modified"]),

@@ -1,0 +1,164 @@
+"""Targeted invalidation for press release pages: a publish of one release keeps
+every release page it did not change in the page cache.
+
+Written by hand: Wagtail has no dependency tracking for cached pages, and Django's
+cache versions are per key, not per dependency.
+
+Every other cached page depends on the site-wide generation (cms.caching), which
+every change bumps: a listing, feed or search shows any release. A release page
+shows only itself, the releases related to it (by a shared area, project or tag:
+press.related), the site's chrome (menus, footer, settings) and the snippets it
+quotes. So its page-cache entry records:
+
+- the *site generation*, bumped by every change except a release's publish or
+  unpublish (settings, snippets, images, menus, moves, deletes, privacy, any other
+  page's publish);
+- its *scopes*: ``page:<pk>`` and ``area:<pk>``, ``project:<pk>``, ``tag:<pk>``
+  of what it is linked to;
+- the *clock* read before the page was made: a counter in the cache that every
+  scope bump increments.
+
+An entry is fresh while the site generation is the same and no scope of it was
+bumped after its clock. Publishing or unpublishing release R bumps R's page and
+every area, project and tag R is linked to now *or was* when last published
+(remembered in the cache): each release that shows R, or showed it, shares one of
+them. As the generation does, a change inside a transaction bumps again on commit,
+so a page read from before the commit cannot outlive it.
+
+A missing scope or clock (a flushed or evicting cache) counts as changed: the entry
+is rendered again, never served stale.
+"""
+
+import logging
+import time
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+SITE_GENERATION_KEY = "pagecache:site-generation"
+CLOCK_KEY = "pagecache:clock"
+_LINKS_KEY = "pagecache:links:{pk}"
+
+
+def scope_key(scope: str) -> str:
+    return f"pagecache:scope:{scope}"
+
+
+def page_scope(pk) -> str:
+    return f"page:{pk}"
+
+
+def _new_site_generation() -> str:
+    # As the generation's: when it began, then a random part.
+    return f"{int(time.time())}-{uuid.uuid4().hex}"
+
+
+def bump_site() -> None:
+    """Every scoped entry is stale (a change that is not a release's publish)."""
+    cache.set(SITE_GENERATION_KEY, _new_site_generation(), None)
+
+
+def site_generation(values: dict) -> str | None:
+    return values.get(SITE_GENERATION_KEY)
+
+
+def bump(scopes) -> None:
+    """Mark ``scopes`` changed now, and again when the transaction commits."""
+    scopes = sorted(set(scopes))
+    _bump(scopes)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump(scopes))
+
+
+def _bump(scopes) -> None:
+    try:
+        tick = cache.incr(CLOCK_KEY)
+    except ValueError:
+        # No clock (a flushed cache): entries' clocks cannot be compared with a
+        # new one, so every scoped entry goes with the site generation.
+        cache.add(CLOCK_KEY, 0, None)
+        tick = cache.incr(CLOCK_KEY)
+        bump_site()
+    stamp = (tick, int(time.time()))
+    cache.set_many({scope_key(scope): stamp for scope in scopes}, None)
+    logger.info("page cache scopes bumped: %s", " ".join(scopes))
+
+
+def linked_scopes(page) -> list[str]:
+    """The scopes a release page depends on: itself and what picks its related
+    news, as stored (the model says which: ``cache_links``)."""
+    return [page_scope(page.pk), *sorted(page.cache_links())]
+
+
+def scopes_for(page) -> list[str]:
+    """``linked_scopes`` remembered in the cache until the page is published
+    again (its links change only then)."""
+    key = _LINKS_KEY.format(pk=page.pk)
+    remembered = cache.get(key)
+    if remembered is None:
+        remembered = (linked_scopes(page), page.show_in_menus)
+        cache.set(key, remembered, None)
+    return remembered[0]
+
+
+def release_changed(page) -> None:
+    """A release was published or unpublished: bump what it is linked to now and
+    what it was linked to before. One that is or was in a menu changes every
+    page's header."""
+    key = _LINKS_KEY.format(pk=page.pk)
+    before, was_in_menu = cache.get(key) or (None, True)
+    if (
+        before is None
+        and page.live
+        and page.first_published_at == page.last_published_at
+    ):
+        before, was_in_menu = [], False  # its first publish: nothing showed it
+    if before is None or was_in_menu or page.show_in_menus:
+        # What it was linked to is not known, or menus change: every release
+        # page might show it.
+        bump_site()
+    now = linked_scopes(page)
+    bump([*(before or []), *now])
+    cache.set(key, (now, page.show_in_menus), None)
+
+
+def current(values: dict) -> tuple[str, int] | None:
+    """The site generation and the clock in ``values`` (read before the page was
+    made), starting either when the cache has none; None when they had to be
+    started (the page is then stored as unscoped)."""
+    site, tick = values.get(SITE_GENERATION_KEY), values.get(CLOCK_KEY)
+    if site is not None and tick is not None:
+        return site, tick
+    if tick is None and cache.add(CLOCK_KEY, 0, None):
+        # A new clock starts below the ticks that scopes may still hold.
+        bump_site()
+    if site is None:
+        cache.add(SITE_GENERATION_KEY, _new_site_generation(), None)
+    return None
+
+
+def fresh(entry: dict, values: dict) -> bool:
+    """Whether a scoped entry is current; ``values`` holds the site generation."""
+    if entry.get("site") != values.get(SITE_GENERATION_KEY):
+        return False
+    stamps = cache.get_many([scope_key(scope) for scope in entry["scopes"]])
+    if len(stamps) != len(entry["scopes"]):
+        return False  # a scope was never stamped, or was evicted
+    return all(tick <= entry["clock"] for tick, _when in stamps.values())
+
+
+def stamp(scopes) -> int:
+    """Make sure each scope has a stamp (a new scope starts at the current clock,
+    so it never makes an older entry look fresh), and return the latest time one
+    of them changed."""
+    keys = [scope_key(scope) for scope in scopes]
+    stamps = cache.get_many(keys)
+    missing = [key for key in keys if key not in stamps]
+    if missing:
+        now = cache.get(CLOCK_KEY) or 0
+        for key in missing:
+            cache.add(key, (now, 0), None)
+    return max((when for _tick, when in stamps.values()), default=0)

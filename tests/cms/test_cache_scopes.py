@@ -1,0 +1,187 @@
+"""A release's publish keeps the release pages it did not change in the page
+cache (cms.caching.scopes), in both languages: the pages that show it (sharing
+an area, project or tag), the listings and the release itself are made afresh;
+everything else that readers see changing still empties the whole cache."""
+
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
+
+from cms.caching import scopes
+from cms.models import SiteSettings
+from tests.builders import (
+    make_area,
+    make_person,
+    make_release,
+    news_index,
+    url_in,
+)
+
+LANGUAGES = ("sv", "en")
+
+
+def release(name, **fields):
+    return make_release(
+        title_sv=f"Testnyhet {name}",
+        title_en=f"Test news {name}",
+        lead_sv=f"Ingress om {name}.",
+        lead_en=f"Lead about {name}.",
+        **fields,
+    )
+
+
+class ScopedInvalidationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.area = make_area("Testområde vind", "Test area wind")
+        cls.other_area = make_area("Testområde sol", "Test area sun")
+        cls.person = make_person("Testa Scopesson")
+        # Shares the area with the release published in each test.
+        cls.neighbour = release("granne", related_areas__m2m=[cls.area])
+        # Shares the tag.
+        cls.tagged = release("taggad", tags__m2m=["testvind"])
+        # Shares nothing.
+        cls.stranger = release("främling", related_areas__m2m=[cls.other_area])
+
+    def setUp(self):
+        cache.clear()
+
+    def urls(self, *pages):
+        return [url_in(page, language) for page in pages for language in LANGUAGES]
+
+    def listings(self):
+        return [url_in(news_index(), language) for language in LANGUAGES]
+
+    def warm(self, urls):
+        for url in urls:
+            self.client.get(url)
+        for url in urls:
+            self.assertEqual(self.client.get(url)["X-Cache"], "HIT", url)
+
+    def assert_cache(self, expected, urls):
+        for url in urls:
+            response = self.client.get(url)
+            self.assertEqual(response.status_code, 200, url)
+            self.assertEqual(response["X-Cache"], expected, url)
+
+    def test_a_new_release_leaves_the_pages_that_do_not_show_it_cached(self):
+        everything = [*self.urls(self.neighbour, self.tagged, self.stranger)]
+        self.warm([*everything, *self.listings()])
+        fresh = release("ny", related_areas__m2m=[self.area], tags__m2m=["testvind"])
+        self.assert_cache("HIT", self.urls(self.stranger))
+        for page in (self.neighbour, self.tagged):
+            for language in LANGUAGES:
+                response = self.client.get(url_in(page, language))
+                self.assertEqual(response["X-Cache"], "MISS")
+                # It is now their related news, in the reader's language.
+                title = "Testnyhet ny" if language == "sv" else "Test news ny"
+                self.assertContains(response, title)
+        for url in self.listings():
+            self.assertContains(self.client.get(url), str(fresh.title))
+
+    def test_an_edit_shows_at_once_on_the_page_and_where_it_is_related(self):
+        edited = release("ändrad", related_areas__m2m=[self.area])
+        self.warm(self.urls(edited, self.neighbour, self.stranger))
+        edited.title_sv, edited.title_en = "Testnyhet rättad", "Test news corrected"
+        edited.save_revision().publish()
+        for page in (edited, self.neighbour):
+            for language, title in (
+                ("sv", "Testnyhet rättad"),
+                ("en", "Test news corrected"),
+            ):
+                response = self.client.get(url_in(page, language))
+                self.assertEqual(response["X-Cache"], "MISS")
+                self.assertContains(response, title)
+        self.assert_cache("HIT", self.urls(self.stranger))
+
+    def test_a_link_removed_updates_the_pages_that_showed_it(self):
+        moving = release("flyttad", tags__m2m=["testvind"])
+        self.warm(self.urls(moving, self.tagged, self.stranger))
+        self.assertContains(
+            self.client.get(url_in(self.tagged, "sv")), "Testnyhet flyttad"
+        )
+        moving.tags.set([])
+        moving.related_areas.set([self.other_area])
+        moving.save_revision().publish()
+        for language, title in (
+            ("sv", "Testnyhet flyttad"),
+            ("en", "Test news flyttad"),
+        ):
+            response = self.client.get(url_in(self.tagged, language))
+            self.assertEqual(response["X-Cache"], "MISS")
+            self.assertNotContains(response, title)
+            # Now related to the stranger, through the other area.
+            response = self.client.get(url_in(self.stranger, language))
+            self.assertEqual(response["X-Cache"], "MISS")
+            self.assertContains(response, title)
+
+    def test_unpublishing_takes_it_off_every_page_that_showed_it(self):
+        gone = release("borttagen", related_areas__m2m=[self.area])
+        gone_urls = self.urls(gone)
+        self.warm([*gone_urls, *self.urls(self.neighbour, self.stranger)])
+        gone.unpublish()
+        for url in gone_urls:
+            self.assertEqual(self.client.get(url).status_code, 404, url)
+        for language in LANGUAGES:
+            response = self.client.get(url_in(self.neighbour, language))
+            self.assertEqual(response["X-Cache"], "MISS")
+            self.assertNotContains(response, "borttagen")
+        self.assert_cache("HIT", self.urls(self.stranger))
+
+    def test_scheduled_go_live_updates_the_pages_that_show_it(self):
+        self.warm(self.urls(self.neighbour, self.stranger))
+        scheduled = release("schemalagd", related_areas__m2m=[self.area], publish=False)
+        revision = scheduled.save_revision()
+        revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+        revision.save()
+        self.assert_cache("HIT", self.urls(self.neighbour))
+        call_command("publish_scheduled")
+        for language, title in (
+            ("sv", "Testnyhet schemalagd"),
+            ("en", "Test news schemalagd"),
+        ):
+            response = self.client.get(url_in(self.neighbour, language))
+            self.assertEqual(response["X-Cache"], "MISS")
+            self.assertContains(response, title)
+        self.assert_cache("HIT", self.urls(self.stranger))
+
+    def test_other_changes_still_empty_the_whole_cache(self):
+        urls = self.urls(self.stranger)
+        changes = [
+            lambda: make_person("Testa Ny person"),
+            lambda: SiteSettings.objects.get().save(),
+            lambda: make_area("Testområde nytt", "Test area new"),
+            # A release in a menu changes every page's header.
+            lambda: release("i menyn", show_in_menus=True),
+        ]
+        for change in changes:
+            self.warm(urls)
+            change()
+            self.assert_cache("MISS", urls)
+
+    def test_a_release_made_private_leaves_the_cache(self):
+        private = release("privat")
+        urls = self.urls(private)
+        self.warm(urls)
+        PageViewRestriction.objects.create(
+            page=private, restriction_type="password", password="hemligt-test"
+        )
+        for url in urls:
+            response = self.client.get(url)
+            self.assertNotContains(response, "Ingress om privat", status_code=200)
+            self.assertNotContains(response, "Lead about privat")
+
+    def test_a_flushed_clock_never_makes_an_old_entry_fresh(self):
+        edited = release("klocka")
+        urls = self.urls(edited)
+        self.warm(urls)
+        cache.delete(scopes.CLOCK_KEY)
+        edited.title_sv, edited.title_en = "Testnyhet ny klocka", "Test news new clock"
+        edited.save_revision().publish()
+        self.assertContains(self.client.get(urls[0]), "Testnyhet ny klocka")
+        self.assertContains(self.client.get(urls[1]), "Test news new clock")
