@@ -65,6 +65,7 @@ WORKERS = max(1, int(env_number("BENCH_WORKERS", 2)))
 # budget for the queue rather than for a reader).
 ARCHIVE_SAMPLE = max(1, int(env_number("BENCH_ARCHIVE_SAMPLE", 100)))
 ARCHIVE_P95_MS = 2000
+REPLAY_HIT_RATIO = 0.95
 RELEASES = int(env_number("BENCH_RELEASES", 10_000))
 REBUILD = env_flag("BENCH_REBUILD")
 DATABASE = os.environ.get("BENCH_DATABASE", "cms_bench")
@@ -589,6 +590,19 @@ def check_targets(results: dict) -> list[dict]:
     def add(name: str, ok: bool, detail: str) -> None:
         targets.append({"target": name, "passed": ok, "detail": detail})
 
+    replays = results.get("replay") or {}
+    if "targeted" in replays:
+        day = replays["targeted"]
+        before = replays.get("site-wide", {})
+        add(
+            f"a day's replay: page cache hits >= {REPLAY_HIT_RATIO:.0%} with"
+            " targeted invalidation",
+            day["hit_ratio"] >= REPLAY_HIT_RATIO,
+            f"{day['hit_ratio']:.1%} ({day['cpu_ms_per_request']} ms CPU per request);"
+            f" site-wide generation {before.get('hit_ratio', 0):.1%}"
+            f" ({before.get('cpu_ms_per_request')} ms)",
+        )
+
     archive = results.get("archive")
     if archive:
         add(
@@ -783,6 +797,29 @@ def bench_archive(env: dict) -> dict:
     return found
 
 
+def bench_replay(port: int, secret_key: str) -> dict:
+    """A day of readers and publishes against the page cache (bench/replay.py),
+    with the site-wide generation and with targeted invalidation."""
+    found = {}
+    for mode, targeted in (("site-wide", "off"), ("targeted", "on")):
+        print(f"\n== a day's replay, {mode} invalidation")
+        flush_redis()
+        env = {
+            **django_env(port, secret_key, caches=("on", "on", "on")),
+            "PAGE_CACHE_TARGETED": targeted,
+        }
+        out = bench_script(env, "replay.py", mode)
+        day = json.loads(out.strip().splitlines()[-1])
+        print(
+            f"  {day['requests']:,} requests, {day['publishes']} publishes:"
+            f" {day['hit_ratio']:.1%} hits; CPU per request"
+            f" {day['cpu_ms_per_request']} ms (hit {day['cpu_ms_per_hit']},"
+            f" miss {day['cpu_ms_per_miss']}); {day['seconds']} s"
+        )
+        found[mode] = day
+    return found
+
+
 def machine() -> dict:
     def first(path: str, key: str) -> str:
         with contextlib.suppress(OSError):
@@ -844,6 +881,8 @@ def main() -> int:
                 results[config] = bench_config(config, port, secret_key)
         with timed(timings, "archive_s"):
             results["archive"] = bench_archive(build_env)
+        with timed(timings, "replay_s"):
+            results["replay"] = bench_replay(port, secret_key)
         info = machine()
     except HarnessError as error:
         print(f"\nbench: {error}", file=sys.stderr)

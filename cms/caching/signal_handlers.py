@@ -2,6 +2,7 @@
 publishing a snippet, and saving anything else that pages show."""
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Page
@@ -38,7 +39,11 @@ def content_changed(sender, instance=None, **kwargs):
 def scoped(instance) -> bool:
     """Whether a page's publish or unpublish changes only the pages that show it
     (a release: cms.caching.scopes)."""
-    return isinstance(instance, Page) and getattr(instance, "cache_scoped", False)
+    return (
+        isinstance(instance, Page)
+        and getattr(instance, "cache_scoped", False)
+        and settings.PAGE_CACHE_TARGETED
+    )
 
 
 def snippet_published(sender, instance=None, **kwargs):

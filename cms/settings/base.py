@@ -367,6 +367,9 @@ DIGEST_HOUR = 7
 
 # Page cache for anonymous readers (cms/caching/), invalidated on publish.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+# A release's publish invalidates only the release pages that show it
+# (cms.caching.scopes); off: every publish empties the whole cache.
+PAGE_CACHE_TARGETED = env_bool("PAGE_CACHE_TARGETED", True)
 # Site header, footer and pages' main content, cached per generation (cms.caching).
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE", True)
 # Which page an address leads to, with the page itself (cms.caching.routes).

@@ -154,3 +154,39 @@ def test_the_schedulers_expiry_and_go_live_reach_every_worker(layout):
     assert {status for status, _ in statuses(url)} == {404}
     for _ in range(READS):
         assert b"Embargo zqxlayout" not in fetch(index)[2]
+
+
+def test_a_release_publish_reaches_the_pages_that_show_it_and_no_others(layout):
+    # Targeted invalidation (cms.caching.scopes) across processes: the editor's
+    # publish in one process, readers on two workers, the database cache.
+    base, env = layout
+    shell(
+        env,
+        "from press.models import NewsIndexPage, PressReleasePage\n"
+        "news = NewsIndexPage.objects.get()\n"
+        "for slug, tags in (('scope-a', ['zqxscope']), ('scope-b', ['zqxscope']),"
+        " ('scope-c', [])):\n"
+        "    page = PressReleasePage(title_sv='Rubrik ' + slug, slug_sv=slug,"
+        " lead_sv='Ingress.')\n"
+        "    news.add_child(instance=page)\n"
+        "    page.tags.set(tags)\n"
+        "    page.save_revision().publish()\n",
+    )
+    related, stranger = base + "/nyheter/scope-b/", base + "/nyheter/scope-c/"
+    for _ in range(READS):  # both workers cache both pages
+        status, _headers, body = fetch(related)
+        assert status == 200 and b"Rubrik scope-a" in body  # its related news
+        assert fetch(stranger)[0] == 200
+    shell(
+        env,
+        release_code(
+            "scope-a",
+            "page.title_sv = 'Rättad zqxscope'\npage.save_revision().publish()\n",
+        ),
+    )
+    for _ in range(READS):
+        _status, _headers, body = fetch(related)
+        assert "Rättad zqxscope".encode() in body
+        assert b"Rubrik scope-a" not in body
+        _status, headers, body = fetch(stranger)
+        assert headers.get("X-Cache") == "HIT" and b"Rubrik scope-c" in body
