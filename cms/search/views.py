@@ -3,11 +3,44 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Window
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 
 from ..reader_input import parse_number
 from .query import QueryError, search
+
+PER_PAGE = 10
+
+
+class CountedPaginator(Paginator):
+    """A paginator given the page's rows and the total they were counted with
+    (a window count in the same query): a common word matches thousands of
+    pages, and counting them apart read them all a second time."""
+
+    def __init__(self, rows, total, number):
+        super().__init__(rows, PER_PAGE)
+        self.total, self.number = total, number
+
+    @cached_property
+    def count(self):
+        return self.total
+
+    def page(self, number):
+        number = self.validate_number(number)
+        return self._get_page(self.object_list, number, self)
+
+
+def results_page(documents, number: int):
+    """Page ``number`` of ``documents`` and the paginator, in one query; Http404
+    when there is no such page."""
+    start = (number - 1) * PER_PAGE
+    rows = list(documents.annotate(total=Window(Count("pk")))[start : start + PER_PAGE])
+    if not rows and number != 1:
+        raise Http404("No such page of results")
+    paginator = CountedPaginator(rows, rows[0].total if rows else 0, number)
+    return paginator.page(number), paginator
 
 
 def search_view(request):
@@ -22,11 +55,9 @@ def search_view(request):
             context["error"] = str(error)
             status = 400 if query.strip() else 200
         else:
-            paginator = Paginator(documents, 10)
             number = parse_number(request.GET.get("page", "1"))
-            if number is None or not 1 <= number <= max(paginator.num_pages, 1):
+            if number is None or number < 1:
                 raise Http404("No such page of results")
-            context["results"] = paginator.page(number)
-            context["paginator"] = paginator
+            context["results"], context["paginator"] = results_page(documents, number)
             context["query_string"] = urlencode({"q": query})
     return TemplateResponse(request, "cms/search.html", context, status=status)

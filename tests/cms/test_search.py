@@ -10,6 +10,7 @@ from unittest import skipUnless
 
 from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.search.query import compound_parts
@@ -92,6 +93,32 @@ class SearchTests(TestCase):
         self.assertEqual(
             self.search("/sok/", "testfyrtorn", page="abc").status_code, 404
         )
+
+    def test_the_total_is_counted_with_the_page_in_both_languages(self):
+        # A common word matches thousands of pages: a separate COUNT read them
+        # all a second time. The window count comes with the page's rows.
+        for n in range(12):
+            make_release(
+                title_sv=f"Räknad testnyhet {n}",
+                lead_sv="Testräknare vid Testkusten.",
+                title_en=f"Counted test news {n}",
+                lead_en="Testcounter at the Test coast.",
+            )
+        for url, word, text in (
+            ("/sok/", "testräknare", "12 träffar för"),
+            ("/en/search/", "testcounter", "12 results for"),
+        ):
+            with self.subTest(url=url):
+                with CaptureQueriesContext(connection) as queries:
+                    response = self.search(url, word, page="2")
+                self.assertContains(response, text)
+                self.assertEqual(len(titles(response)), 2)
+                counts = [
+                    q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"]
+                ]
+                self.assertEqual(len(counts), 1, counts)
+                self.assertIn("OVER", counts[0])
+                self.assertEqual(self.search(url, word, page="3").status_code, 404)
 
     def test_unpublished_pages_leave_the_index(self):
         page = make_release(title_sv="Snart avpublicerad testträff")
