@@ -8,7 +8,7 @@ class DistributionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers
+        from . import signal_handlers  # models are not loaded before ready()
 
         # After cms (listed earlier): a publish is handled by the site first
         # (redirects, translation status, search, caches), then alerts are queued.
