@@ -36,7 +36,13 @@ from .archives import (
 from .blocks import PressReleaseStreamBlock
 from .feeds import ReleaseFeed
 from .forms import NewsFilterForm
-from .related import HEAVY_FIELDS, cache_links, linked_pages, related_releases
+from .related import (
+    HEAVY_FIELDS,
+    cache_links,
+    cache_teaser,
+    linked_pages,
+    related_releases,
+)
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -324,6 +330,9 @@ class PressReleasePage(BasePage):
 
     def cache_links(self) -> list[str]:
         return cache_links(self)
+
+    def cache_teaser(self) -> tuple:
+        return cache_teaser(self)
 
     def contact_people(self) -> list:
         """The press contacts' people with their photos (one query per page)."""

@@ -116,3 +116,18 @@ def cache_links(release) -> list[str]:
         all=True,
     )
     return [f"{kind}:{pk}" for kind, pk in rows]
+
+
+def cache_teaser(release) -> tuple:
+    """What a teaser of the release shows on other pages (title, address, kind,
+    date, in which languages), both languages: an edit that keeps it leaves the
+    pages that list it as related as they are (cms.caching.scopes)."""
+    return (
+        release.title_sv,
+        release.title_en,
+        release.url_path_sv,
+        release.url_path_en,
+        release.kind,
+        release.display_date,
+        release.english_ready,
+    )

@@ -221,9 +221,10 @@ class PageCacheMiddleware:
         """What the entry depends on, and its Last-Modified: a release page its
         scopes (cms.caching.scopes), any other page the generation."""
         page = getattr(request, "_cms_cache_page", None)
-        started = scopes.current(values) if page is not None else None
+        generation = request._cms_cache_generation
+        since = generation_time(generation)
+        started = scopes.current(values, since) if page is not None else None
         if started is None:
-            generation = request._cms_cache_generation
             return {"generation": generation}, prepare(response, generation)
         site, tick = started
         depends_on = scopes.scopes_for(page)

@@ -51,14 +51,14 @@ def page_scope(pk) -> str:
     return f"page:{pk}"
 
 
-def _new_site_generation() -> str:
+def _new_site_generation(since: int | None = None) -> str:
     # As the generation's: when it began, then a random part.
-    return f"{int(time.time())}-{uuid.uuid4().hex}"
+    return f"{since or int(time.time())}-{uuid.uuid4().hex}"
 
 
-def bump_site() -> None:
+def bump_site(since: int | None = None) -> None:
     """Every scoped entry is stale (a change that is not a release's publish)."""
-    cache.set(SITE_GENERATION_KEY, _new_site_generation(), None)
+    cache.set(SITE_GENERATION_KEY, _new_site_generation(since), None)
 
 
 def site_generation(values: dict) -> str | None:
@@ -93,50 +93,64 @@ def linked_scopes(page) -> list[str]:
     return [page_scope(page.pk), *sorted(page.cache_links())]
 
 
+def _remembered(page) -> tuple:
+    """What a publish of ``page`` compares with the last one: its scopes, whether
+    it is in a menu, and how other pages show it (``cache_teaser``)."""
+    return (linked_scopes(page), page.show_in_menus, page.cache_teaser())
+
+
 def scopes_for(page) -> list[str]:
     """``linked_scopes`` remembered in the cache until the page is published
     again (its links change only then)."""
     key = _LINKS_KEY.format(pk=page.pk)
     remembered = cache.get(key)
     if remembered is None:
-        remembered = (linked_scopes(page), page.show_in_menus)
-        cache.set(key, remembered, None)
+        remembered = _remembered(page)
+        # add, not set: a publish that wrote since this page was read wins.
+        cache.add(key, remembered, None)
     return remembered[0]
 
 
 def release_changed(page) -> None:
-    """A release was published or unpublished: bump what it is linked to now and
-    what it was linked to before. One that is or was in a menu changes every
-    page's header."""
+    """A release was published or unpublished. Its own page changes. The pages
+    linked to what it is linked to now, or was before, change too unless it shows
+    on them as it did (same links, same teaser: an edit of its body or lead).
+    One that is or was in a menu changes every page's header."""
     key = _LINKS_KEY.format(pk=page.pk)
-    before, was_in_menu = cache.get(key) or (None, True)
+    before = cache.get(key)
+    now = _remembered(page) if page.live else ([page_scope(page.pk)], False, None)
     if (
         before is None
         and page.live
         and page.first_published_at == page.last_published_at
     ):
-        before, was_in_menu = [], False  # its first publish: nothing showed it
-    if before is None or was_in_menu or page.show_in_menus:
+        before = ([], False, None)  # its first publish: nothing showed it
+    if before is None or before[1] or now[1]:
         # What it was linked to is not known, or menus change: every release
         # page might show it.
         bump_site()
-    now = linked_scopes(page)
-    bump([*(before or []), *now])
-    cache.set(key, (now, page.show_in_menus), None)
+        before = before or ([], False, None)
+    if before[0] == now[0] and before[2] == now[2]:
+        bump([page_scope(page.pk)])
+    else:
+        bump([*before[0], *now[0]])
+    cache.set(key, now, None)
 
 
-def current(values: dict) -> tuple[str, int] | None:
+def current(values: dict, since: int | None = None) -> tuple[str, int] | None:
     """The site generation and the clock in ``values`` (read before the page was
     made), starting either when the cache has none; None when they had to be
-    started (the page is then stored as unscoped)."""
+    started (the page is then stored as unscoped). A new site generation takes
+    the time ``since`` (the generation's), so that Last-Modified stays the same."""
     site, tick = values.get(SITE_GENERATION_KEY), values.get(CLOCK_KEY)
     if site is not None and tick is not None:
         return site, tick
     if tick is None and cache.add(CLOCK_KEY, 0, None):
-        # A new clock starts below the ticks that scopes may still hold.
-        bump_site()
-    if site is None:
-        cache.add(SITE_GENERATION_KEY, _new_site_generation(), None)
+        # A new clock starts below the ticks that scopes may still hold. Nothing
+        # readers see changed: Last-Modified stays the generation's.
+        bump_site(since)
+    elif site is None:
+        cache.add(SITE_GENERATION_KEY, _new_site_generation(since), None)
     return None
 
 

@@ -99,6 +99,18 @@ class ScopedInvalidationTests(TestCase):
                 self.assertContains(response, title)
         self.assert_cache("HIT", self.urls(self.stranger))
 
+    def test_an_edit_of_its_lead_leaves_the_pages_that_show_it_cached(self):
+        # Related news shows a release's title, kind and date, not its lead.
+        edited = release("ingress", related_areas__m2m=[self.area])
+        self.warm(self.urls(edited, self.neighbour))
+        edited.lead_sv, edited.lead_en = "Ny testingress.", "New test lead."
+        edited.save_revision().publish()
+        for language, lead in (("sv", "Ny testingress."), ("en", "New test lead.")):
+            response = self.client.get(url_in(edited, language))
+            self.assertEqual(response["X-Cache"], "MISS")
+            self.assertContains(response, lead)
+        self.assert_cache("HIT", self.urls(self.neighbour))
+
     def test_a_link_removed_updates_the_pages_that_showed_it(self):
         moving = release("flyttad", tags__m2m=["testvind"])
         self.warm(self.urls(moving, self.tagged, self.stranger))
