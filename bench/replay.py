@@ -13,7 +13,9 @@ publishes fills the cache first (not measured).
 Requests go through Django's test client with production settings and Redis:
 the page cache's middleware serves hits and stores misses as under gunicorn (the
 WSGI wrapper that serves hits before Django is skipped: hit or miss is the same).
-It prints one JSON object: requests, hits, hit ratio, the process CPU per request
+It prints one JSON object: requests, hits, hit ratio, first visits (addresses
+not read before in the replay, which no cache can serve) and the hit ratio of
+the other requests, the process CPU per request
 (all, hits and misses: rendering, not PostgreSQL's own time) and per publish.
 Everything it writes to the database is rolled back at the end.
 """
@@ -150,11 +152,14 @@ def replay(mode: str) -> dict:
     rng = random.Random(22)
     client = Client(HTTP_HOST=HOST)
     readers = Readers(rng, load_releases())
+    seen = set()
     for _ in range(REQUESTS // 2):  # yesterday's readers fill the cache
-        client.get(readers.next_url())
+        url = readers.next_url()
+        seen.add(url)
+        client.get(url)
     editor = Editor(rng)
     every = max(1, REQUESTS // PUBLISHES)
-    hits = 0
+    hits = first_visits = 0
     cpu = {"HIT": 0.0, "MISS": 0.0}
     counts = {"HIT": 0, "MISS": 0}
     publish_cpu = 0.0
@@ -167,6 +172,8 @@ def replay(mode: str) -> dict:
                 editor.publish(readers)
                 publish_cpu += time.process_time() - started
             url = readers.next_url()
+            first_visits += url not in seen
+            seen.add(url)
             started = time.process_time()
             response = client.get(url)
             spent = time.process_time() - started
@@ -188,6 +195,10 @@ def replay(mode: str) -> dict:
         "releases": len(readers.releases),
         "hits": hits,
         "hit_ratio": round(hits / REQUESTS, 4),
+        # A page nobody read since the cache was filled cannot be a hit: the
+        # long tail's first visits bound the ratio whatever the invalidation.
+        "first_visits": first_visits,
+        "hit_ratio_of_repeat_requests": round(hits / (REQUESTS - first_visits), 4),
         "cpu_ms_per_request": round(sum(cpu.values()) / REQUESTS * 1000, 2),
         "cpu_ms_per_hit": per("HIT"),
         "cpu_ms_per_miss": per("MISS"),

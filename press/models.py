@@ -40,6 +40,7 @@ from .related import (
     HEAVY_FIELDS,
     cache_links,
     cache_teaser,
+    is_newest,
     linked_pages,
     related_releases,
 )
@@ -331,8 +332,12 @@ class PressReleasePage(BasePage):
     def cache_links(self) -> list[str]:
         return cache_links(self)
 
-    def cache_teaser(self) -> tuple:
+    def cache_teaser(self) -> dict:
         return cache_teaser(self)
+
+    def cache_shown_elsewhere(self) -> bool:
+        """Whether another release page may show this one (as related news)."""
+        return not is_newest(self)
 
     def contact_people(self) -> list:
         """The press contacts' people with their photos (one query per page)."""

@@ -59,10 +59,13 @@ def linked_pages(release) -> tuple[list, list]:
 
 
 def related_releases(release, areas, projects, limit: int = 3) -> list:
-    """Up to ``limit`` other live releases about the same areas, projects or
-    tags, newest first, in the reader's language. One query, each link an
-    EXISTS: a join needs DISTINCT, which sorted all 10,000 releases to keep
-    three; this walks them newest first and stops at the third match."""
+    """Up to ``limit`` earlier live releases about the same areas, projects or
+    tags, newest first, in the reader's language: the background of the news.
+    A release page shows what came before it, so it stays as it was published
+    (as the web archive keeps it) and a new release changes no older page, only
+    the listings (cms.caching.scopes). One query, each link an EXISTS: a join
+    needs DISTINCT, which sorted all 10,000 releases to keep three; this walks
+    them newest first and stops at the third match."""
     links = []
     for through, field, targets in (
         (release.related_areas.through, "specialisationareapage_id", areas),
@@ -87,11 +90,27 @@ def related_releases(release, areas, projects, limit: int = 3) -> list:
         condition |= Q(Exists(link))
     model = type(release)
     releases = readable(model.objects.exclude(pk=release.pk))
+    if release.publication_date is not None:  # a new draft's preview: none yet
+        releases = releases.filter(earlier_than(release))
     return list(
         releases.filter(condition)
         .order_by("-publication_date", "-pk")
         .defer(*HEAVY_FIELDS)[:limit]
     )
+
+
+def earlier_than(release) -> Q:
+    """Releases before ``release`` in the order listings use (date, then id)."""
+    return Q(publication_date__lt=release.publication_date) | Q(
+        publication_date=release.publication_date, pk__lt=release.pk
+    )
+
+
+def is_newest(release) -> bool:
+    """Whether no live release comes after ``release``: then no release page
+    shows it as related news (one query)."""
+    later = type(release).objects.live().exclude(pk=release.pk)
+    return not later.exclude(earlier_than(release)).exists()
 
 
 def cache_links(release) -> list[str]:
@@ -118,16 +137,14 @@ def cache_links(release) -> list[str]:
     return [f"{kind}:{pk}" for kind, pk in rows]
 
 
-def cache_teaser(release) -> tuple:
+def cache_teaser(release) -> dict:
     """What a teaser of the release shows on other pages (title, address, kind,
     date, in which languages), both languages: an edit that keeps it leaves the
     pages that list it as related as they are (cms.caching.scopes)."""
-    return (
-        release.title_sv,
-        release.title_en,
-        release.url_path_sv,
-        release.url_path_en,
-        release.kind,
-        release.display_date,
-        release.english_ready,
-    )
+    return {
+        "titles": (release.title_sv, release.title_en),
+        "paths": (release.url_path_sv, release.url_path_en),
+        "kind": release.kind,
+        "date": release.display_date,
+        "english": release.english_ready,
+    }

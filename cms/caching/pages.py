@@ -223,8 +223,10 @@ class PageCacheMiddleware:
         page = getattr(request, "_cms_cache_page", None)
         generation = request._cms_cache_generation
         since = generation_time(generation)
-        started = scopes.current(values, since) if page is not None else None
-        if started is None:
+        # Started on any page (a flushed cache), so release pages are scoped
+        # from the next request on.
+        started = scopes.current(values, since)
+        if page is None or started is None:
             return {"generation": generation}, prepare(response, generation)
         site, tick = started
         depends_on = scopes.scopes_for(page)

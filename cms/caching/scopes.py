@@ -130,7 +130,12 @@ def release_changed(page) -> None:
         # page might show it.
         bump_site()
         before = before or ([], False, None)
-    if before[0] == now[0] and before[2] == now[2]:
+    shown_as_before = before[0] == now[0] and before[2] == now[2]
+    # Release pages show earlier releases only: the newest is on none, unless
+    # its date moved (then the pages it was on before change).
+    same_date = page.live and (not before[2] or before[2]["date"] == now[2]["date"])
+    newest = same_date and not page.cache_shown_elsewhere()
+    if shown_as_before or newest:
         bump([page_scope(page.pk)])
     else:
         bump([*before[0], *now[0]])

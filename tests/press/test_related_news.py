@@ -1,6 +1,6 @@
-"""'Related news' under a release: other live releases about the same areas, projects
-or tags, newest first, at most three, in the reader's language; in a preview, the
-tags as the editor has just set them."""
+"""'Related news' under a release: earlier live releases about the same areas,
+projects or tags, newest first, at most three, in the reader's language; in a
+preview, the tags as the editor has just set them."""
 
 import datetime
 
@@ -10,7 +10,7 @@ from django.utils import timezone
 from lxml import html
 
 from specialisation.models import SpecialisationAreaPage
-from tests.builders import COLD, make_release
+from tests.builders import COLD, make_release, url_in
 
 
 def days_ago(n: int) -> datetime.datetime:
@@ -78,6 +78,23 @@ class RelatedNewsTests(TestCase):
         self.assertLessEqual(len(english), 3)
         for title in ("Områdesnyhet", "Äldsta vindnyheten", "Solnyhet"):
             self.assertNotIn(title, english)
+
+    def test_only_earlier_releases_so_a_page_stays_as_published(self):
+        later = tagged(
+            "vindkraft",
+            title_sv="Senare vindnyhet",
+            title_en="Later wind news",
+            slug_en="later-wind-news",
+            publication_date=timezone.now() + datetime.timedelta(minutes=5),
+        )
+        for url, title in (
+            ("/nyheter/huvudnyheten/", "Senare vindnyhet"),
+            ("/en/news/the-main-news/", "Later wind news"),
+        ):
+            self.assertNotIn(title, self.related(url))
+        # The newest shows what came before it.
+        self.assertEqual(self.related(url_in(later, "sv"))[0], "Huvudnyheten")
+        self.assertEqual(self.related(url_in(later, "en"))[0], "The main news")
 
     def test_a_preview_uses_the_tags_as_edited(self):
         page = self.release.specific
