@@ -50,10 +50,16 @@ def entry_key(environ) -> str:
 def lookup(key: str) -> tuple[dict | None, dict | None]:
     """The current entry for ``key`` (or None) and what was read with it: the
     generation, the site generation and the clock (one round trip to the cache;
-    a second for an entry with scopes)."""
+    a second the first time this process reads an entry with scopes)."""
     try:
         values = cache.get_many(
-            [GENERATION_KEY, scopes.SITE_GENERATION_KEY, scopes.CLOCK_KEY, key]
+            [
+                GENERATION_KEY,
+                scopes.SITE_GENERATION_KEY,
+                scopes.CLOCK_KEY,
+                key,
+                *scopes.known_scope_keys(key),
+            ]
         )
     except Exception:
         logger.exception("page cache read failed")
@@ -66,7 +72,7 @@ def lookup(key: str) -> tuple[dict | None, dict | None]:
         return None, values
     if "scopes" in entry:
         try:
-            current = scopes.fresh(entry, values)
+            current = scopes.fresh(entry, values, key)
         except Exception:
             logger.exception("page cache read failed")
             return None, None

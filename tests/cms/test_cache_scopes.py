@@ -4,6 +4,7 @@ an area, project or tag), the listings and the release itself are made afresh;
 everything else that readers see changing still empties the whole cache."""
 
 from datetime import timedelta
+from unittest import mock
 
 from django.core.cache import cache
 from django.core.management import call_command
@@ -201,6 +202,16 @@ class ScopedInvalidationTests(TestCase):
             response = self.client.get(url)
             self.assertNotContains(response, "Ingress om privat", status_code=200)
             self.assertNotContains(response, "Lead about privat")
+
+    def test_a_hit_is_one_round_trip_to_the_cache(self):
+        # A second round trip for the scopes cost a cached release a third of
+        # its throughput.
+        urls = self.urls(self.neighbour)
+        self.warm(urls)
+        for url in urls:
+            with mock.patch.object(cache, "get_many", wraps=cache.get_many) as reads:
+                self.assertEqual(self.client.get(url)["X-Cache"], "HIT")
+            self.assertEqual(reads.call_count, 1, url)
 
     def test_a_flushed_clock_never_makes_an_old_entry_fresh(self):
         edited = release("klocka")
