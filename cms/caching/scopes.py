@@ -61,10 +61,6 @@ def bump_site(since: int | None = None) -> None:
     cache.set(SITE_GENERATION_KEY, _new_site_generation(since), None)
 
 
-def site_generation(values: dict) -> str | None:
-    return values.get(SITE_GENERATION_KEY)
-
-
 def bump(scopes) -> None:
     """Mark ``scopes`` changed now, and again when the transaction commits."""
     scopes = sorted(set(scopes))
