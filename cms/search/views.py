@@ -33,13 +33,21 @@ class CountedPaginator(Paginator):
 
 
 def results_page(documents, number: int):
-    """Page ``number`` of ``documents`` and the paginator, in one query; Http404
-    when there is no such page."""
+    """Page ``number`` of ``documents`` and the paginator; Http404 when there is
+    no such page. The first query ranks and counts the matches carrying only
+    their keys (whole rows made PostgreSQL spill thousands of leads to disk
+    while counting); the second loads the ten shown."""
     start = (number - 1) * PER_PAGE
-    rows = list(documents.annotate(total=Window(Count("pk")))[start : start + PER_PAGE])
-    if not rows and number != 1:
+    keys = list(
+        documents.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
+            start : start + PER_PAGE
+        ]
+    )
+    if not keys and number != 1:
         raise Http404("No such page of results")
-    paginator = CountedPaginator(rows, rows[0].total if rows else 0, number)
+    loaded = {row.pk: row for row in documents.filter(pk__in=[pk for pk, _ in keys])}
+    rows = [loaded[pk] for pk, _ in keys if pk in loaded]
+    paginator = CountedPaginator(rows, keys[0][1] if keys else 0, number)
     return paginator.page(number), paginator
 
 
