@@ -100,9 +100,12 @@ def related_releases(release, areas, projects, limit: int = 3) -> list:
 
 
 def earlier_than(release) -> Q:
-    """Releases before ``release`` in the order listings use (date, then id)."""
-    return Q(publication_date__lt=release.publication_date) | Q(
-        publication_date=release.publication_date, pk__lt=release.pk
+    """Releases before ``release`` in the order listings use (date, then id).
+    The outer ``<=`` lets PostgreSQL start its walk of the date index at the
+    release: an OR alone made it read every newer release first."""
+    date = release.publication_date
+    return Q(publication_date__lte=date) & (
+        Q(publication_date__lt=date) | Q(pk__lt=release.pk)
     )
 
 
