@@ -155,6 +155,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             per_page=self.per_page,
             context=context,
             count=total,
+            deep_pages=True,
         )
 
     @path("rss/", name="rss")
