@@ -114,6 +114,20 @@ COLD_ENGLISH_GAP = 0.10  # English at most 10 % slower than Swedish
 COLD_MAX_QUERIES = 12
 DEEP_PAGE_SLOWDOWN = 1.5
 SEARCH_P50_MS = 50.0  # issue 22: a common word, at 10,000 releases
+# Issue 22: PostgreSQL's CPU per request at 10,000 releases at most this many times
+# what it is on the demo's database (27 releases), for these pages, measured
+# cold (bench/db_cpu.py). The demo has two news pages, so page 400 is set
+# against its last one.
+DB_CPU_GROWTH = 1.5
+DB_CPU_PAGES = {
+    "release": ("release", "release"),
+    "news p1": ("news p1", "news p1"),
+    "news p400": ("news p400", "/nyheter/?page=2"),
+    "area": ("area", "area"),
+}
+DB_CPU_REQUESTS = max(10, int(env_number("BENCH_DB_CPU_REQUESTS", 100)))
+DB_CPU_ROUNDS = 3
+DEMO_DATABASE = f"{DATABASE}_demo"
 WORKER_MB = 200.0
 # Longer than this to work off what a load leaves queued: restart gunicorn instead.
 MAX_DRAIN_S = 15
@@ -126,11 +140,13 @@ class BenchError(HarnessError):
 # --- environment and subprocesses -----------------------------------------------
 
 
-def database_url() -> str:
-    return f"{PG_URL.rstrip('/')}/{DATABASE}"
+def database_url(name: str = DATABASE) -> str:
+    return f"{PG_URL.rstrip('/')}/{name}"
 
 
-def django_env(port: int, secret_key: str, caches=("off", "on", "on")) -> dict:
+def django_env(
+    port: int, secret_key: str, caches=("off", "on", "on"), database: str = DATABASE
+) -> dict:
     """What production.py needs, pointing at the bench database and Redis."""
     env = dict(os.environ)
     # A CDN purge configured in the shell must not fire from the bench.
@@ -142,7 +158,7 @@ def django_env(port: int, secret_key: str, caches=("off", "on", "on")) -> dict:
         ALLOWED_HOSTS="127.0.0.1,localhost",
         BASE_URL=f"http://127.0.0.1:{port}",
         EMAIL_URL="console://",
-        DATABASE_URL=database_url(),
+        DATABASE_URL=database_url(database),
         SECURE_SSL_REDIRECT="false",
         REDIS_URL=REDIS_URL,
         PAGE_CACHE=caches[0],
@@ -204,25 +220,25 @@ def _pg(dbname: str = "postgres"):
     return psycopg.connect(f"{PG_URL.rstrip('/')}/{dbname}", autocommit=True)
 
 
-def _database_sql(template: str):
+def _database_sql(template: str, name: str = DATABASE):
     from psycopg import sql
 
-    return sql.SQL(template).format(sql.Identifier(DATABASE))
+    return sql.SQL(template).format(sql.Identifier(name))
 
 
-def database_exists() -> bool:
+def database_exists(name: str = DATABASE) -> bool:
     with _pg() as conn:
         row = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
     return row is not None
 
 
-def create_database(drop: bool = False) -> None:
+def create_database(drop: bool = False, name: str = DATABASE) -> None:
     with _pg() as conn:
         if drop:
-            conn.execute(_database_sql("DROP DATABASE IF EXISTS {} WITH (FORCE)"))
-        conn.execute(_database_sql("CREATE DATABASE {}"))
+            conn.execute(_database_sql("DROP DATABASE IF EXISTS {} WITH (FORCE)", name))
+        conn.execute(_database_sql("CREATE DATABASE {}", name))
 
 
 def flush_redis() -> None:
@@ -284,11 +300,11 @@ def prepare_database(env: dict) -> dict:
     return status
 
 
-def analyze() -> None:
+def analyze(name: str = DATABASE) -> None:
     """Planner statistics for the whole database: without them (autovacuum off, or
     not yet run after the bulk load) PostgreSQL guesses row counts and the news
     index ran at 9.8 req/s instead of 23.4."""
-    with _pg(DATABASE) as conn:
+    with _pg(name) as conn:
         conn.execute("ANALYZE")
     print("  ANALYZE: done")
 
@@ -715,6 +731,28 @@ def check_targets(results: dict) -> list[dict]:
             f" (with {CONNECTIONS} connections: {loaded})",
         )
 
+    db_cpu = results.get("db_cpu") or {}
+    for page in DB_CPU_PAGES:
+        name = (
+            f"database CPU per request at {RELEASES:,} releases <="
+            f" {DB_CPU_GROWTH}x the demo's: {page}"
+        )
+        demo = db_cpu.get("demo", {}).get(page) or {}
+        archive = db_cpu.get("archive", {}).get(page) or {}
+        statuses = {demo.get("status"), archive.get("status")}
+        if statuses != {200}:
+            add(name, False, f"answered {sorted(map(str, statuses))}, not measured")
+        elif not (demo.get("db_cpu_ms") and archive.get("db_cpu_ms")):
+            add(name, False, "not measured (is PostgreSQL on this machine?)")
+        else:
+            growth = archive["db_cpu_ms"] / demo["db_cpu_ms"]
+            add(
+                name,
+                growth <= DB_CPU_GROWTH,
+                f"{archive['db_cpu_ms']:.2f} ms ({archive['path']}) /"
+                f" {demo['db_cpu_ms']:.2f} ms ({demo['path']}) = {growth:.2f}x",
+            )
+
     for config in CONFIGS:
         memory = results.get(config, {}).get("memory") or []
         peak = max((w["vmhwm_mb"] for w in memory), default=None)
@@ -826,6 +864,63 @@ def bench_replay(port: int, secret_key: str) -> dict:
     return found
 
 
+def prepare_demo_database(env: dict) -> None:
+    """The demo's content alone (``load_demo``), in its own database: what a
+    page costs PostgreSQL before there is an archive."""
+    if REBUILD and database_exists(DEMO_DATABASE):
+        create_database(drop=True, name=DEMO_DATABASE)
+    if not database_exists(DEMO_DATABASE):
+        print(f"  creating database {DEMO_DATABASE}")
+        create_database(name=DEMO_DATABASE)
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_demo")
+    analyze(DEMO_DATABASE)
+
+
+def bench_db_cpu(port: int, secret_key: str) -> dict:
+    """PostgreSQL's CPU per request of the pages in DB_CPU_PAGES, cold, on the
+    demo's database and on the archive's, alternately, DB_CPU_ROUNDS times;
+    the median of the rounds per page (bench/db_cpu.py)."""
+    print(f"\n== database CPU per request: {DEMO_DATABASE} against {DATABASE}")
+    paths = dict(URLS)
+
+    def path(name_or_path: str) -> str:
+        return paths.get(name_or_path, name_or_path)
+
+    envs = {
+        size: django_env(port, secret_key, caches=CONFIGS["cold"], database=name)
+        for size, name in (("demo", DEMO_DATABASE), ("archive", DATABASE))
+    }
+    prepare_demo_database(envs["demo"])
+    rounds: dict[str, dict[str, list]] = {"demo": {}, "archive": {}}
+    found: dict[str, dict] = {"demo": {}, "archive": {}}
+    for _round in range(DB_CPU_ROUNDS):
+        for size, column in (("demo", 1), ("archive", 0)):
+            flush_redis()  # nothing one database kept may serve the other
+            wanted = {page: path(pair[column]) for page, pair in DB_CPU_PAGES.items()}
+            out = bench_script(
+                envs[size], "db_cpu.py", str(DB_CPU_REQUESTS), *wanted.values()
+            )
+            measured = json.loads(out.strip().splitlines()[-1])
+            for page, url in wanted.items():
+                row = measured[url]
+                found[size][page] = {"path": url, **row}
+                rounds[size].setdefault(page, []).append(row["db_cpu_ms"])
+    for size, pages in rounds.items():
+        for page, values in pages.items():
+            known = sorted(v for v in values if v is not None)
+            median = known[len(known) // 2] if known else None
+            found[size][page]["db_cpu_ms"] = median
+            found[size][page]["rounds_ms"] = values
+    for page in DB_CPU_PAGES:
+        demo, archive = found["demo"][page], found["archive"][page]
+        print(
+            f"  {page:10} demo {demo['db_cpu_ms']} ms ({demo['queries']} queries),"
+            f" archive {archive['db_cpu_ms']} ms ({archive['queries']} queries)"
+        )
+    return found
+
+
 def machine() -> dict:
     def first(path: str, key: str) -> str:
         with contextlib.suppress(OSError):
@@ -889,6 +984,8 @@ def main() -> int:
             results["archive"] = bench_archive(build_env)
         with timed(timings, "replay_s"):
             results["replay"] = bench_replay(port, secret_key)
+        with timed(timings, "db_cpu_s"):
+            results["db_cpu"] = bench_db_cpu(port, secret_key)
         info = machine()
     except HarnessError as error:
         print(f"\nbench: {error}", file=sys.stderr)
