@@ -63,9 +63,10 @@ def related_releases(release, areas, projects, limit: int = 3) -> list:
     tags, newest first, in the reader's language: the background of the news.
     A release page shows what came before it, so it stays as it was published
     (as the web archive keeps it) and a new release changes no older page, only
-    the listings (cms.caching.scopes). One query, each link an EXISTS: a join
-    needs DISTINCT, which sorted all 10,000 releases to keep three; this walks
-    them newest first and stops at the third match."""
+    the listings (cms.caching.scopes). One query with an EXISTS: a join needs
+    DISTINCT, which sorted all 10,000 releases to keep three; this walks them
+    newest first from the release's date and stops at the third match. (A
+    release linked only to a tag few others have still walks far.)"""
     links = []
     for through, field, targets in (
         (release.related_areas.through, "specialisationareapage_id", areas),
@@ -82,12 +83,22 @@ def related_releases(release, areas, projects, limit: int = 3) -> list:
     tags = tagged.objects.filter(content_object_id=release.pk).values("tag_id")
     if "tagged_items" in getattr(release, "_cluster_related_objects", {}):
         tags = [tag.pk for tag in release.tags.all() if tag.pk]  # a preview's
+        if not (tags or links):
+            return []
     links.append(
         tagged.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=tags)
     )
-    condition = Q()
-    for link in links:
-        condition |= Q(Exists(link))
+    # One EXISTS over a UNION of the links: PostgreSQL turns an OR of EXISTS
+    # into hash tables of every link to the areas, projects and tags, read in
+    # whole (a cost that grew with the archive); a UNION it probes per release
+    # through the link tables' indexes, and the walk stops at the third match.
+    probes = [link.values("pk") for link in links]
+    condition = Exists(probes[0].union(*probes[1:], all=True))
+    if len(links) == 1 and not isinstance(tags, list):
+        # Tags alone: if the release has none, the walk would read the whole
+        # archive to find nothing. This EXISTS does not depend on the row, so
+        # PostgreSQL answers it once, before the walk, and skips the walk.
+        condition &= Exists(tagged.objects.filter(content_object_id=release.pk))
     model = type(release)
     releases = readable(model.objects.exclude(pk=release.pk))
     if release.publication_date is not None:  # a new draft's preview: none yet

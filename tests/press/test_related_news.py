@@ -3,8 +3,12 @@ projects or tags, newest first, at most three, in the reader's language; in a
 preview, the tags as the editor has just set them."""
 
 import datetime
+import json
+from unittest import skipUnless
 
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from lxml import html
@@ -101,3 +105,49 @@ class RelatedNewsTests(TestCase):
         page.tags.set(["solkraft"])  # in memory, as the edit form leaves them
         found = [p.title_sv for p in page.related_releases([], [])]
         self.assertEqual(found, ["Solnyhet"])
+
+    def test_tags_alone_or_no_links_in_each_language(self):
+        solo = tagged(
+            "solkraft",
+            title_sv="Ny solnyhet",
+            title_en="New solar news",
+            slug_en="new-solar-news",
+        )
+        bare = make_release(
+            title_sv="Nyhet utan kopplingar",
+            title_en="News without links",
+            slug_en="news-without-links",
+        )
+        self.assertEqual(self.related(url_in(solo, "sv")), ["Solnyhet"])
+        self.assertEqual(self.related(url_in(solo, "en")), [])  # Swedish only
+        for language in ("sv", "en"):
+            self.assertEqual(self.related(url_in(bare, language)), [])
+        page = bare.specific
+        page.tags.set([])  # a preview without tags: nothing to look for
+        self.assertEqual(page.related_releases([], []), [])
+
+    @skipUnless(connection.vendor == "postgresql", "PostgreSQL's plan")
+    def test_a_release_without_links_does_not_walk_the_archive(self):
+        bare = make_release(title_sv="Nyhet utan kopplingar", title_en="Bare news")
+        for language in ("sv", "en"):
+            with CaptureQueriesContext(connection) as queries:
+                self.assertEqual(self.related(url_in(bare, language)), [])
+            (sql,) = [
+                q["sql"]
+                for q in queries.captured_queries
+                if "publication_date" in q["sql"] and "EXISTS" in q["sql"]
+            ]
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+                plan = cursor.fetchone()[0]
+            if isinstance(plan, str):
+                plan = json.loads(plan)
+            walks, nodes = [], [plan[0]["Plan"]]
+            while nodes:
+                node = nodes.pop()
+                if node.get("Relation Name") == "press_pressreleasepage":
+                    walks.append(node["Actual Loops"])
+                nodes += node.get("Plans", [])
+            # The release has no tag, area or project: PostgreSQL learns that
+            # once and never reads the releases (it read all of them before).
+            self.assertEqual(set(walks), {0}, walks)
