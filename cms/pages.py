@@ -6,7 +6,7 @@ from operator import or_
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -290,26 +290,42 @@ class BasePage(EnglishReadinessMixin, Page):
 BASE_PAGE_TRANSLATED = ("feedback_question",)
 
 
+_ENGLISH_Q = []
+
+
 def available_in_english_q():
     """A Q for querysets of plain ``Page`` (menus mix page types): pages whose own
     type's stored ``english_ready`` is true. One query whatever the number of pages
-    or types; ``readable()`` does the same for querysets of one page type."""
-    page_models = [
-        model
-        for model in get_page_models()
-        if issubclass(model, BasePage) and not model._meta.abstract
-    ]
-    types = ContentType.objects.get_for_models(*page_models)
-    return reduce(
-        or_,
-        [
-            Q(
-                content_type=types[model],
-                pk__in=model.objects.filter(english_ready=True).values("pk"),
+    or types; ``readable()`` does the same for querysets of one page type.
+
+    Each type's condition is an EXISTS on the row's own key, which PostgreSQL
+    checks for the few pages a menu holds (an IN over each type's English pages
+    made it read every English release). The Q is built once per process:
+    building a queryset per page type on every request made an English page's
+    menu cost three times a Swedish one's; Django clones a subquery when it
+    uses one, so the Q is never changed."""
+    if not _ENGLISH_Q:
+        page_models = [
+            model
+            for model in get_page_models()
+            if issubclass(model, BasePage) and not model._meta.abstract
+        ]
+        types = ContentType.objects.get_for_models(*page_models)
+        _ENGLISH_Q.append(
+            reduce(
+                or_,
+                [
+                    Q(content_type=types[model].pk)
+                    & Q(
+                        Exists(
+                            model.objects.filter(pk=OuterRef("pk"), english_ready=True)
+                        )
+                    )
+                    for model in page_models
+                ],
             )
-            for model in page_models
-        ],
-    )
+        )
+    return _ENGLISH_Q[0]
 
 
 def site_sections(request=None):
