@@ -1,12 +1,9 @@
 """The abstract base of every page type."""
 
-from functools import reduce
-from operator import or_
-
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection, models
+from django.db.models.expressions import RawSQL
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -290,41 +287,43 @@ class BasePage(EnglishReadinessMixin, Page):
 BASE_PAGE_TRANSLATED = ("feedback_question",)
 
 
-_ENGLISH_Q = []
+_ENGLISH_SQL: list[tuple[str, list]] = []
 
 
-def available_in_english_q():
-    """A Q for querysets of plain ``Page`` (menus mix page types): pages whose own
-    type's stored ``english_ready`` is true. One query whatever the number of pages
-    or types; ``readable()`` does the same for querysets of one page type.
+def available_in_english_sql() -> RawSQL:
+    """A condition for querysets of plain ``Page`` (menus mix page types): pages
+    whose own type's stored ``english_ready`` is true; ``readable()`` does the
+    same for querysets of one page type.
 
-    Each type's condition is an EXISTS on the row's own key, checked for the
-    few pages a menu holds. The Q is built once per process: building a
-    queryset per page type made up part of what an English page's menu costs
-    more than a Swedish one's (about half a millisecond of the three); Django
-    clones a subquery when it uses one, so the Q is never changed."""
-    if not _ENGLISH_Q:
+    Written as SQL, once per process, because as an ORM condition (a subquery
+    per page type, ten of them) Django built and compiled it on every request:
+    an English menu cost 7.5 ms of CPU against 4.5 for a Swedish one. Each
+    type's check is an EXISTS on the row's own key, so the database looks at
+    the few pages a menu holds only. Only names from the models go into it."""
+    if not _ENGLISH_SQL:
+        quote = connection.ops.quote_name
+        page = f"{quote(Page._meta.db_table)}"
         page_models = [
             model
             for model in get_page_models()
             if issubclass(model, BasePage) and not model._meta.abstract
         ]
         types = ContentType.objects.get_for_models(*page_models)
-        _ENGLISH_Q.append(
-            reduce(
-                or_,
-                [
-                    Q(content_type=types[model].pk)
-                    & Q(
-                        Exists(
-                            model.objects.filter(pk=OuterRef("pk"), english_ready=True)
-                        )
-                    )
-                    for model in page_models
-                ],
+        parts, params = [], []
+        for model in page_models:
+            table = quote(model._meta.db_table)
+            key = quote(model._meta.pk.column)
+            ready = quote(model._meta.get_field("english_ready").column)
+            # Quoted names from the models only, no input: S608 does not apply.
+            parts.append(
+                f"({page}.{quote('content_type_id')} = %s AND EXISTS (SELECT 1"  # noqa: S608
+                f" FROM {table} WHERE {table}.{key} = {page}.{quote('id')}"
+                f" AND {table}.{ready}))"
             )
-        )
-    return _ENGLISH_Q[0]
+            params.append(types[model].pk)
+        _ENGLISH_SQL.append(("(" + " OR ".join(parts) + ")", params))
+    sql, params = _ENGLISH_SQL[0]
+    return RawSQL(sql, params, output_field=models.BooleanField())  # noqa: S611
 
 
 def site_sections(request=None):

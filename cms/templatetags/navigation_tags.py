@@ -7,7 +7,7 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from cms.pages import available_in_english_q
+from cms.pages import available_in_english_sql
 
 register = template.Library()
 
@@ -72,7 +72,7 @@ def main_menu(context):
         .only(*MENU_FIELDS)
     )
     if translation.get_language() != "sv":
-        pages = pages.filter(available_in_english_q())
+        pages = pages.filter(available_in_english_sql())
     found = list(pages)
     current_path = getattr(current, "path", "")
     menu = [
