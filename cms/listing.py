@@ -57,22 +57,35 @@ class KeysFirstPaginator(Paginator):
         return super()._get_page(items, number, paginator)
 
 
+def before_in_order(fields, values, *, inclusive: bool) -> Q:
+    """Items at (``inclusive``) or after ``values`` in a listing ordered by two
+    descending ``fields`` (a date, then the id). The outer ``<=`` on the first
+    field lets the database start its walk of that field's index there: an OR
+    alone made PostgreSQL read every newer item first."""
+    (first, first_value), (second, second_value) = zip(fields, values, strict=True)
+    last = "lte" if inclusive else "lt"
+    return Q(**{f"{first}__lte": first_value}) & (
+        Q(**{f"{first}__lt": first_value}) | Q(**{f"{second}__{last}": second_value})
+    )
+
+
 class DeepPageMarks:
     """Where a deep page of a listing starts, so that page 400 of 10,000 releases
     costs what page 1 costs.
 
     SQL's OFFSET walks every item before the page, so a deep page's cost grew
     with the archive (12.7 ms of PostgreSQL's CPU at page 400 against 3.8 ms
-    for page 1). The first item of every MARK_PAGES-th page (its ``fields``
-    values, the listing's descending order) is kept in the cache for the
-    generation, which every publish, unpublish, move and privacy change renews:
-    a deep page then walks at most MARK_PAGES pages from its mark. Finding the
-    marks reads every key once per generation, which is what each deep page
-    cost before. Keyset pagination would need no marks, but readers and search
-    engines know the numbered pages (?page=400)."""
+    for page 1). The first item of every MARK_PAGES-th page (the values it is
+    ordered by) is kept in the cache for the generation, which every publish,
+    unpublish, move and privacy change renews: a deep page then walks at most
+    MARK_PAGES pages from its mark. Finding the marks reads every key once per
+    generation, which is what each deep page cost before. Keyset pagination
+    would need no marks, but readers and search engines know the numbered
+    pages (?page=400). Only for listings ordered by two descending fields (a
+    date, then the id); others keep OFFSET."""
 
-    def __init__(self, request, page, per_page: int, fields=("publication_date", "pk")):
-        self.request, self.page, self.fields = request, page, fields
+    def __init__(self, request, page, per_page: int):
+        self.request, self.page = request, page
         self.every = per_page * MARK_PAGES
 
     def _key(self) -> str:
@@ -87,24 +100,23 @@ class DeepPageMarks:
         return f"listing-marks:{self.page.pk}:{get_language()}:{digest}:{generation}"
 
     def __call__(self, items, offset: int):
-        if offset < self.every:
+        order = items.query.order_by
+        if (
+            offset < self.every
+            or len(order) != 2
+            or not all(isinstance(name, str) and name.startswith("-") for name in order)
+        ):
             return items, offset
+        fields = [name[1:] for name in order]
         key = self._key()
         marks = cache.get(key)
         if marks is None:
-            marks = list(items.values_list(*self.fields))[:: self.every]
+            marks = list(items.values_list(*fields))[:: self.every]
             cache.set(key, marks, settings.PAGE_CACHE_TIMEOUT)
         index = min(offset // self.every, len(marks) - 1)
         if index <= 0:
             return items, offset
-        (first, first_value), (second, second_value) = zip(
-            self.fields, marks[index], strict=True
-        )
-        # (first, second) <= the mark in the descending order; the outer <=
-        # lets the database start its index walk there.
-        at_or_after = Q(**{f"{first}__lte": first_value}) & (
-            Q(**{f"{first}__lt": first_value}) | Q(**{f"{second}__lte": second_value})
-        )
+        at_or_after = before_in_order(fields, marks[index], inclusive=True)
         return items.filter(at_or_after), offset - index * self.every
 
 

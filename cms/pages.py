@@ -1,5 +1,7 @@
 """The abstract base of every page type."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
@@ -287,7 +289,29 @@ class BasePage(EnglishReadinessMixin, Page):
 BASE_PAGE_TRANSLATED = ("feedback_question",)
 
 
-_ENGLISH_SQL: list[tuple[str, list]] = []
+@functools.cache
+def _english_sql() -> tuple[str, list]:
+    """``available_in_english_sql``'s SQL, and the page models in the order of
+    its parameters."""
+    quote = connection.ops.quote_name
+    page = quote(Page._meta.db_table)
+    page_models = [
+        model
+        for model in get_page_models()
+        if issubclass(model, BasePage) and not model._meta.abstract
+    ]
+    parts = []
+    for model in page_models:
+        table = quote(model._meta.db_table)
+        key = quote(model._meta.pk.column)
+        ready = quote(model._meta.get_field("english_ready").column)
+        # Quoted names from the models only, no input: S608 does not apply.
+        parts.append(
+            f"({page}.{quote('content_type_id')} = %s AND EXISTS (SELECT 1"  # noqa: S608
+            f" FROM {table} WHERE {table}.{key} = {page}.{quote('id')}"
+            f" AND {table}.{ready}))"
+        )
+    return "(" + " OR ".join(parts) + ")", page_models
 
 
 def available_in_english_sql() -> RawSQL:
@@ -302,27 +326,7 @@ def available_in_english_sql() -> RawSQL:
     the few pages a menu holds only. Only names from the models go into it;
     the content types' ids are parameters, looked up on every call (Django
     caches them, and a flushed database renumbers them)."""
-    if not _ENGLISH_SQL:
-        quote = connection.ops.quote_name
-        page = f"{quote(Page._meta.db_table)}"
-        page_models = [
-            model
-            for model in get_page_models()
-            if issubclass(model, BasePage) and not model._meta.abstract
-        ]
-        parts = []
-        for model in page_models:
-            table = quote(model._meta.db_table)
-            key = quote(model._meta.pk.column)
-            ready = quote(model._meta.get_field("english_ready").column)
-            # Quoted names from the models only, no input: S608 does not apply.
-            parts.append(
-                f"({page}.{quote('content_type_id')} = %s AND EXISTS (SELECT 1"  # noqa: S608
-                f" FROM {table} WHERE {table}.{key} = {page}.{quote('id')}"
-                f" AND {table}.{ready}))"
-            )
-        _ENGLISH_SQL.append(("(" + " OR ".join(parts) + ")", page_models))
-    sql, page_models = _ENGLISH_SQL[0]
+    sql, page_models = _english_sql()
     types = ContentType.objects.get_for_models(*page_models)
     params = [types[model].pk for model in page_models]
     return RawSQL(sql, params, output_field=models.BooleanField())  # noqa: S611

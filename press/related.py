@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from cms.i18n import SOURCE_LANGUAGE, readable
+from cms.listing import before_in_order
 
 # Listings never show the body; not loading it keeps long lists light.
 HEAVY_FIELDS = ("body", "body_sv", "body_en")
@@ -67,7 +68,7 @@ def related_releases(release, areas, projects, limit: int = 3) -> list:
     DISTINCT, which sorted all 10,000 releases to keep three; this walks them
     newest first from the release's date and stops at the third match. (A
     release linked only to a tag few others have still walks far.)"""
-    links = []
+    links = []  # the areas' and projects' conditions, then the tags'
     for through, field, targets in (
         (release.related_areas.through, "specialisationareapage_id", areas),
         (release.related_projects.through, "projectpage_id", projects),
@@ -79,11 +80,13 @@ def related_releases(release, areas, projects, limit: int = 3) -> list:
                     **{f"{field}__in": [target.pk for target in targets]},
                 )
             )
+    tags_only = not links
     tagged = release.tags.through
     tags = tagged.objects.filter(content_object_id=release.pk).values("tag_id")
-    if "tagged_items" in getattr(release, "_cluster_related_objects", {}):
-        tags = [tag.pk for tag in release.tags.all() if tag.pk]  # a preview's
-        if not (tags or links):
+    previewed = "tagged_items" in getattr(release, "_cluster_related_objects", {})
+    if previewed:
+        tags = [tag.pk for tag in release.tags.all() if tag.pk]  # as edited
+        if tags_only and not tags:
             return []
     links.append(
         tagged.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=tags)
@@ -94,7 +97,7 @@ def related_releases(release, areas, projects, limit: int = 3) -> list:
     # through the link tables' indexes, and the walk stops at the third match.
     probes = [link.values("pk") for link in links]
     condition = Exists(probes[0].union(*probes[1:], all=True))
-    if len(links) == 1 and not isinstance(tags, list):
+    if tags_only and not previewed:
         # Tags alone: if the release has none, the walk would read the whole
         # archive to find nothing. This EXISTS does not depend on the row, so
         # PostgreSQL answers it once, before the walk, and skips the walk.
@@ -111,12 +114,11 @@ def related_releases(release, areas, projects, limit: int = 3) -> list:
 
 
 def earlier_than(release) -> Q:
-    """Releases before ``release`` in the order listings use (date, then id).
-    The outer ``<=`` lets PostgreSQL start its walk of the date index at the
-    release: an OR alone made it read every newer release first."""
-    date = release.publication_date
-    return Q(publication_date__lte=date) & (
-        Q(publication_date__lt=date) | Q(pk__lt=release.pk)
+    """Releases before ``release`` in the order listings use (date, then id)."""
+    return before_in_order(
+        ("publication_date", "pk"),
+        (release.publication_date, release.pk),
+        inclusive=False,
     )
 
 

@@ -105,6 +105,12 @@ class RelatedNewsTests(TestCase):
         page.tags.set(["solkraft"])  # in memory, as the edit form leaves them
         found = [p.title_sv for p in page.related_releases([], [])]
         self.assertEqual(found, ["Solnyhet"])
+        # Every tag taken away: its areas still pick related news.
+        page.tags.set([])
+        area = SpecialisationAreaPage.objects.first()
+        found = [p.title_sv for p in page.related_releases([area], [])]
+        self.assertEqual(found[0], "Områdesnyhet")
+        self.assertNotIn("Solnyhet", found)
 
     def test_tags_alone_or_no_links_in_each_language(self):
         solo = tagged(
