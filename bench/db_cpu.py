@@ -41,20 +41,34 @@ def server_cpu_ns(pid: int) -> int | None:
     return ticks * 1_000_000_000 // os.sysconf("SC_CLK_TCK")
 
 
-def measure(requests: int, paths: list[str]) -> dict:
+def server_pid() -> int:
+    """The PostgreSQL server process of Django's connection."""
     from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
+        return cursor.fetchone()[0]
+
+
+def warmed_client(path: str):
+    """A test client that has asked for ``path`` three times (unmeasured), and
+    its last response. No cookies, as wrk sends none."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
+    for _warm_up in range(3):
+        response = client.get(path)
+    return client, response
+
+
+def measure(requests: int, paths: list[str]) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pid = server_pid()
     results = {}
     for path in paths:
-        # No cookies, as wrk sends none.
-        client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
-        for _warm_up in range(3):
-            response = client.get(path)
+        client, response = warmed_client(path)
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
         # Now: the next request empties Django's query log.
