@@ -7,6 +7,8 @@ The servers are private (a throw-away PostgreSQL cluster, free ports); the modul
 skips only where PostgreSQL's binaries or gunicorn are missing.
 """
 
+import json
+import re
 import sys
 import time
 
@@ -190,3 +192,67 @@ def test_a_release_publish_reaches_the_pages_that_show_it_and_no_others(layout):
         assert b"Rubrik scope-a" not in body
         _status, headers, body = fetch(stranger)
         assert headers.get("X-Cache") == "HIT" and b"Rubrik scope-c" in body
+
+
+# A teaser's title link in the news index: the release's slug (either language).
+TEASER = re.compile(r'class="teaser__title"><a href="/(?:en/news|nyheter)/([^"/]+)/"')
+LISTING_ORDER = (
+    "import json\n"
+    "from django.utils import translation\n"
+    "from press.models import NewsIndexPage\n"
+    "translation.activate({language!r})\n"
+    "releases = NewsIndexPage.objects.get().releases()\n"
+    "order = releases.order_by('-publication_date', '-pk')\n"
+    "print(json.dumps(list(order.values_list('slug_{language}', flat=True))))\n"
+)
+
+
+def test_deep_news_pages_follow_every_publish_on_every_worker(layout):
+    """Page 7 of the news index starts its walk at a mark kept in the shared
+    cache (cms.listing.DeepPageMarks). A publish or unpublish in the editor's
+    process shifts every item by one; both workers must show the shifted page at
+    once, in both languages, never a page walked from a stale mark."""
+    base, env = layout
+    shell(
+        env,
+        "from datetime import timedelta\n"
+        "from django.utils import timezone\n"
+        "from press.models import NewsIndexPage, PressReleasePage\n"
+        "news = NewsIndexPage.objects.get()\n"
+        "start = timezone.now() - timedelta(days=400)\n"
+        "for i in range(140):\n"
+        "    news.add_child(instance=PressReleasePage(title_sv=f'Djup {i}',"
+        " slug_sv=f'djup-{i}', lead_sv='Ingress.', title_en=f'Deep {i}',"
+        " slug_en=f'deep-{i}', lead_en='Lead.', live=True,"
+        " publication_date=start + timedelta(hours=i)))\n"
+        # One publish the editor's way: a new generation for the listings.
+        "last = PressReleasePage.objects.get(slug_sv='djup-139')\n"
+        "last.save_revision().publish()\n",
+    )
+
+    def order(language: str) -> list[str]:
+        out = shell(env, LISTING_ORDER.format(language=language))
+        return json.loads(out.strip().splitlines()[-1])
+
+    def check_page_7():
+        for language, prefix in (("sv", "/nyheter/"), ("en", "/en/news/")):
+            expected = order(language)[120:140]
+            assert len(expected) == 20, language
+            for _ in range(READS):
+                status, _headers, body = fetch(f"{base}{prefix}?page=7")
+                assert status == 200, language
+                assert TEASER.findall(body.decode()) == expected, language
+
+    check_page_7()  # the marks are made, and kept in the shared cache
+    shell(
+        env,
+        "from press.models import NewsIndexPage, PressReleasePage\n"
+        "page = PressReleasePage(title_sv='Ny zqxdeep', slug_sv='ny-zqxdeep',"
+        " lead_sv='Ingress.', title_en='New zqxdeep', slug_en='new-zqxdeep',"
+        " lead_en='Lead.')\n"
+        "NewsIndexPage.objects.get().add_child(instance=page)\n"
+        "page.save_revision().publish()\n",
+    )
+    check_page_7()  # everything one further down
+    shell(env, release_code("djup-130", "page.unpublish()"))
+    check_page_7()  # and one back up from page 2 on
