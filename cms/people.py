@@ -104,8 +104,10 @@ class Person(
         index.SearchField("organisation"),
     ]
 
-    # Pages show it: saving it makes cached pages stale (cms.caching).
+    # Pages show it: saving it makes cached pages stale (cms.caching), of the
+    # release pages only those that show it (cms.caching.scopes).
     invalidates_page_cache = True
+    cache_scoped = True
 
     class Meta:
         ordering = ["name"]

@@ -39,6 +39,7 @@ from .forms import NewsFilterForm
 from .related import (
     HEAVY_FIELDS,
     cache_links,
+    cache_snippets,
     cache_teaser,
     is_newest,
     linked_pages,
@@ -335,6 +336,9 @@ class PressReleasePage(BasePage):
 
     def cache_teaser(self) -> dict:
         return cache_teaser(self)
+
+    def cache_snippets(self) -> list[str]:
+        return cache_snippets(self)
 
     def cache_shown_elsewhere(self) -> bool:
         """Whether another release page may show this one (as related news)."""

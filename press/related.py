@@ -1,5 +1,6 @@
 """What a press release page links to: its specialisation areas and projects, and
-related news (other releases about the same areas, projects or tags)."""
+related news (other releases about the same areas, projects or tags); and what
+its cache entries depend on (cms.caching.scopes)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Q, Value
@@ -7,8 +8,10 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from cms.caching.scopes import snippet_scope, snippets_in_streams
 from cms.i18n import SOURCE_LANGUAGE, readable
 from cms.listing import before_in_order
+from cms.people import Person
 
 # Listings never show the body; not loading it keeps long lists light.
 HEAVY_FIELDS = ("body", "body_sv", "body_en")
@@ -164,3 +167,14 @@ def cache_teaser(release) -> dict:
         "date": release.display_date,
         "english": release.english_ready,
     }
+
+
+def cache_snippets(release) -> list[str]:
+    """The snippets the release shows, in either language: people, fact boxes
+    and partners in the body, and the press contacts (one query). A change of one
+    makes stale only the pages that show it (cms.caching.scopes)."""
+    people = release.press_contacts.exclude(person=None).values_list(
+        "person_id", flat=True
+    )
+    contacts = {snippet_scope(Person, pk) for pk in people}
+    return sorted({*snippets_in_streams(release), *contacts})

@@ -85,8 +85,10 @@ class Organisation(
         index.AutocompleteField("name"),
     ]
 
-    # Pages show it: saving it makes cached pages stale (cms.caching).
+    # Pages show it: saving it makes cached pages stale (cms.caching), of the
+    # release pages only those that show it (cms.caching.scopes).
     invalidates_page_cache = True
+    cache_scoped = True
 
     class Meta:
         ordering = ["name"]
@@ -149,8 +151,10 @@ class FactBox(
         index.SearchField("body"),
     ]
 
-    # Pages show it: saving it makes cached pages stale (cms.caching).
+    # Pages show it: saving it makes cached pages stale (cms.caching), of the
+    # release pages only those that show it (cms.caching.scopes).
     invalidates_page_cache = True
+    cache_scoped = True
 
     class Meta:
         verbose_name = _("fact box")

@@ -17,8 +17,10 @@ publish.
   and the entry in one round trip.
 - Press release pages, the bulk of the site, are the exception (``scopes``): their
   entries record what they show (the release, and the areas, projects and tags
-  that pick their related news), and a release's publish makes stale only the
-  release pages that show it, or showed it, plus every other page.
+  that pick their related news, and the snippets they show), and a release's
+  publish, or a snippet's change, makes stale only the release pages that show
+  it, or showed it, plus every other page. A snippet's draft (an autosave)
+  makes nothing stale.
 - An entry is stored under the generation its request read *before* it read the
   database, and a change inside a transaction bumps the generation again once the
   transaction commits: a reader who rendered the old page while a publish was

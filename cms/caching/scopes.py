@@ -11,10 +11,11 @@ press.related), the site's chrome (menus, footer, settings) and the snippets it
 quotes. So its page-cache entry records:
 
 - the *site generation*, bumped by every change except a release's publish or
-  unpublish (settings, snippets, images, menus, moves, deletes, privacy, any other
-  page's publish);
+  unpublish and a change of a snippet with ``cache_scoped`` (settings, images,
+  menus, moves, deletes, privacy, any other page's publish);
 - its *scopes*: ``page:<pk>`` and ``area:<pk>``, ``project:<pk>``, ``tag:<pk>``
-  of what it is linked to;
+  of what it is linked to, and ``snippet:<model>:<pk>`` of the snippets it shows
+  (``cache_snippets``: a change of one bumps that scope alone);
 - the *clock* read before the page was made: a counter in the cache that every
   scope bump increments.
 
@@ -35,6 +36,8 @@ import uuid
 
 from django.core.cache import cache
 from django.db import transaction
+
+from wagtail.fields import StreamField
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +86,33 @@ def _bump(scopes) -> None:
     logger.info("page cache scopes bumped: %s", " ".join(scopes))
 
 
+def snippet_scope(model, pk) -> str:
+    return f"snippet:{model._meta.label_lower}:{pk}"
+
+
+def shows_snippets_scoped(model) -> bool:
+    """Whether a change of ``model`` (a snippet) makes stale only the release pages
+    that show it: ``cache_scoped`` on the snippet's model."""
+    return getattr(model, "cache_scoped", False)
+
+
+def snippets_in_streams(obj) -> list[str]:
+    """The scopes of the scoped snippets that ``obj``'s StreamFields show, in
+    every language, found with Wagtail's block API ``extract_references`` (what
+    its reference index uses). Not the reference index itself: it is filled by a
+    queued task, so a snippet published just after a page could miss the page."""
+    found = set()
+    for field in obj._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            value = field.value_from_object(obj)
+            for model, pk, _path, _content in field.stream_block.extract_references(
+                value
+            ):
+                if shows_snippets_scoped(model):
+                    found.add(snippet_scope(model, pk))
+    return sorted(found)
+
+
 def linked_scopes(page) -> list[str]:
     """The scopes a release page depends on: itself and what picks its related
     news, as stored (the model says which: ``cache_links``)."""
@@ -91,20 +121,35 @@ def linked_scopes(page) -> list[str]:
 
 def _remembered(page) -> tuple:
     """What a publish of ``page`` compares with the last one: its scopes, whether
-    it is in a menu, and how other pages show it (``cache_teaser``)."""
-    return (linked_scopes(page), page.show_in_menus, page.cache_teaser())
+    it is in a menu, and how other pages show it (``cache_teaser``); then the
+    snippets it shows (``cache_snippets``), which only its own entries depend on."""
+    return (
+        linked_scopes(page),
+        page.show_in_menus,
+        page.cache_teaser(),
+        page.cache_snippets(),
+    )
+
+
+# What an unpublished release is remembered as: nothing shows it, it shows nothing.
+_UNPUBLISHED = ([], False, None, [])
 
 
 def scopes_for(page) -> list[str]:
-    """``linked_scopes`` remembered in the cache until the page is published
-    again (its links change only then)."""
+    """What the page's cache entries depend on: ``linked_scopes`` and the
+    snippets it shows, remembered in the cache until the page is published again
+    (they change only then)."""
     key = _LINKS_KEY.format(pk=page.pk)
     remembered = cache.get(key)
     if remembered is None:
         remembered = _remembered(page)
         # add, not set: a publish that wrote since this page was read wins.
         cache.add(key, remembered, None)
-    return remembered[0]
+    elif len(remembered) < len(_UNPUBLISHED):
+        # Remembered before snippets were: the rest still holds.
+        remembered = (*remembered, page.cache_snippets())
+        cache.set(key, remembered, None)
+    return [*remembered[0], *remembered[3]]
 
 
 def release_changed(page) -> None:
@@ -114,18 +159,18 @@ def release_changed(page) -> None:
     One that is or was in a menu changes every page's header."""
     key = _LINKS_KEY.format(pk=page.pk)
     before = cache.get(key)
-    now = _remembered(page) if page.live else ([page_scope(page.pk)], False, None)
+    now = _remembered(page) if page.live else ([page_scope(page.pk)], *_UNPUBLISHED[1:])
     if (
         before is None
         and page.live
         and page.first_published_at == page.last_published_at
     ):
-        before = ([], False, None)  # its first publish: nothing showed it
+        before = _UNPUBLISHED  # its first publish: nothing showed it
     if before is None or before[1] or now[1]:
         # What it was linked to is not known, or menus change: every release
         # page might show it.
         bump_site()
-        before = before or ([], False, None)
+        before = before or _UNPUBLISHED
     shown_as_before = before[0] == now[0] and before[2] == now[2]
     # Release pages show earlier releases only: the newest is on none, unless
     # its date moved (then the pages it was on before change).

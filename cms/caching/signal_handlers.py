@@ -21,6 +21,13 @@ WAGTAIL_MODELS_SHOWN_ON_PAGES = (
 )
 
 
+# Fields Wagtail saves on its own when an editor saves a draft (autosave
+# included) or locks an object: readers see none of them.
+BOOKKEEPING_FIELDS = frozenset(
+    ("latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by")
+)
+
+
 def content_changed(sender, instance=None, **kwargs):
     """Wagtail's ``unpublished`` (pages and snippets) and ``published`` (snippets:
     a page's publish is handled by ``page_published``, below)."""
@@ -29,7 +36,10 @@ def content_changed(sender, instance=None, **kwargs):
         # Listings change everywhere; of the release pages, only those that show
         # it (cms.caching.scopes).
         invalidate(reason, site=False)
-        scopes.release_changed(instance)
+        if isinstance(instance, Page):
+            scopes.release_changed(instance)
+        else:
+            scopes.bump([scopes.snippet_scope(type(instance), instance.pk)])
     else:
         invalidate(reason)
     if isinstance(instance, Page):
@@ -37,13 +47,10 @@ def content_changed(sender, instance=None, **kwargs):
 
 
 def scoped(instance) -> bool:
-    """Whether a page's publish or unpublish changes only the pages that show it
-    (a release: cms.caching.scopes)."""
-    return (
-        isinstance(instance, Page)
-        and getattr(instance, "cache_scoped", False)
-        and settings.PAGE_CACHE_TARGETED
-    )
+    """Whether a change of ``instance`` changes, of the release pages, only
+    those that show it (cms.caching.scopes): a release's publish or unpublish,
+    or a change of a snippet that says so (``cache_scoped``)."""
+    return getattr(instance, "cache_scoped", False) and settings.PAGE_CACHE_TARGETED
 
 
 def snippet_published(sender, instance=None, **kwargs):
@@ -63,8 +70,13 @@ def page_moved(sender, instance=None, **kwargs):
     purge_frontend_cache(instance)
 
 
-def object_changed(sender, instance=None, **kwargs):
-    invalidate(f"{sender._meta.label} {getattr(instance, 'pk', '')}")
+def object_changed(sender, instance=None, update_fields=None, **kwargs):
+    if update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields):
+        # A draft saved (every autosave) or a lock taken: the row readers see is
+        # as it was. Emptying the cache here emptied it every second or so
+        # while an editor typed in a snippet.
+        return
+    content_changed(sender, instance)
 
 
 def shown_on_pages():

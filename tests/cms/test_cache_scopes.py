@@ -179,8 +179,9 @@ class ScopedInvalidationTests(TestCase):
 
     def test_other_changes_still_empty_the_whole_cache(self):
         urls = self.urls(self.stranger)
+        # (A snippet's change reaches only the pages that show it:
+        # test_cache_snippets.py.)
         changes = [
-            lambda: make_person("Testa Ny person"),
             lambda: SiteSettings.objects.get().save(),
             lambda: make_area("Testområde nytt", "Test area new"),
             # A release in a menu changes every page's header.
