@@ -11,8 +11,9 @@ press.related), the site's chrome (menus, footer, settings) and the snippets it
 quotes. So its page-cache entry records:
 
 - the *site generation*, bumped by every change except a release's publish or
-  unpublish and a change of a snippet with ``cache_scoped`` (settings, images,
-  menus, moves, deletes, privacy, any other page's publish);
+  unpublish, a change of a snippet with ``cache_scoped`` and a publish of another
+  page that shows as it did (``shown_differently``): settings, images, menus,
+  moves, deletes, privacy, another page renamed, moved in or out of menus;
 - its *scopes*: ``page:<pk>`` and ``area:<pk>``, ``project:<pk>``, ``tag:<pk>``
   of what it is linked to, and ``snippet:<model>:<pk>`` of the snippets it shows
   (``cache_snippets``: a change of one bumps that scope alone);
@@ -44,6 +45,7 @@ logger = logging.getLogger(__name__)
 SITE_GENERATION_KEY = "pagecache:site-generation"
 CLOCK_KEY = "pagecache:clock"
 _LINKS_KEY = "pagecache:links:{pk}"
+_SHOWN_KEY = "pagecache:shown:{pk}"
 
 
 def scope_key(scope: str) -> str:
@@ -181,6 +183,30 @@ def release_changed(page) -> None:
     else:
         bump([*before[0], *now[0]])
     cache.set(key, now, None)
+
+
+def shown_differently(page) -> bool:
+    """Whether release pages may show ``page``, a page that is not a release,
+    differently since its last publish or unpublish. Release pages show other
+    pages in the menus, breadcrumbs and footer and as linked areas and projects:
+    as their title and address in both languages, and only if they are live, in
+    menus, in English (for English readers). An edit of anything else (a body, a
+    description) leaves every release page as it is. Not known (the first
+    publish since the cache was emptied) counts as changed."""
+    key = _SHOWN_KEY.format(pk=page.pk)
+    now = (
+        page.live,
+        page.show_in_menus,
+        page.title_sv,
+        page.title_en,
+        page.url_path_sv,
+        page.url_path_en,
+        getattr(page, "english_ready", None),
+    )
+    before = cache.get(key)
+    # Remembered once committed: a rolled-back publish must not be compared with.
+    transaction.on_commit(lambda: cache.set(key, now, None))
+    return before != now
 
 
 def current(values: dict, since: int | None = None) -> tuple[str, int] | None:

@@ -40,6 +40,14 @@ def content_changed(sender, instance=None, **kwargs):
             scopes.release_changed(instance)
         else:
             scopes.bump([scopes.snippet_scope(type(instance), instance.pk)])
+    elif (
+        isinstance(instance, Page)
+        and settings.PAGE_CACHE_TARGETED
+        and not scopes.shown_differently(instance)
+    ):
+        # Published as release pages show it (title, address, menus): of the
+        # release pages, none changes.
+        invalidate(reason, site=False)
     else:
         invalidate(reason)
     if isinstance(instance, Page):

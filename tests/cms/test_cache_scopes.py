@@ -177,6 +177,49 @@ class ScopedInvalidationTests(TestCase):
             self.assertContains(response, title)
         self.assert_cache("HIT", self.urls(self.stranger))
 
+    def publish(self, page):
+        """Publish ``page`` and commit (what is remembered of how it shows is
+        written once the publish is committed)."""
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision().publish()
+
+    def test_another_page_published_as_it_shows_keeps_release_pages(self):
+        # Release pages show an area as a linked title and address: an edit of
+        # its description changes none of them; the listings are made afresh.
+        self.publish(self.area)  # how it shows is known from here
+        urls = self.urls(self.neighbour, self.stranger)
+        self.warm([*urls, *self.listings()])
+        self.area.short_description_sv = "Ny testbeskrivning av vinden."
+        self.area.short_description_en = "New test description of the wind."
+        self.publish(self.area)
+        self.assert_cache("HIT", urls)
+        self.assert_cache("MISS", self.listings())
+        for language, text in (
+            ("sv", "Ny testbeskrivning av vinden."),
+            ("en", "New test description of the wind."),
+        ):
+            self.assertContains(self.client.get(url_in(self.area, language)), text)
+
+    def test_another_page_renamed_or_unpublished_changes_release_pages(self):
+        self.publish(self.area)
+        urls = self.urls(self.neighbour, self.stranger)
+        self.warm(urls)
+        self.area.title_en = "Test area wind, renamed"
+        self.publish(self.area)
+        self.assert_cache("MISS", urls)
+        self.assertContains(
+            self.client.get(url_in(self.neighbour, "en")), "Test area wind, renamed"
+        )
+        self.warm(urls)
+        self.area.unpublish()
+        self.assert_cache("MISS", urls)
+        for language, title in (
+            ("sv", "Testområde vind"),
+            ("en", "Test area wind, renamed"),
+        ):
+            response = self.client.get(url_in(self.neighbour, language))
+            self.assertNotContains(response, title)
+
     def test_other_changes_still_empty_the_whole_cache(self):
         urls = self.urls(self.stranger)
         # (A snippet's change reaches only the pages that show it:
