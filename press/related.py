@@ -171,8 +171,10 @@ def cache_teaser(release) -> dict:
 
 def cache_snippets(release) -> list[str]:
     """The snippets the release shows, in either language: people, fact boxes
-    and partners in the body, and the press contacts (one query). A change of one
-    makes stale only the pages that show it (cms.caching.scopes)."""
+    and partners in the body, and the press contacts. A change of one makes
+    stale only the pages that show it
+    (cms.caching.scopes). Made when the release is published (and when its
+    first cache entry is made): it loads what both languages' bodies choose."""
     people = release.press_contacts.exclude(person=None).values_list(
         "person_id", flat=True
     )

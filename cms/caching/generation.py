@@ -48,8 +48,10 @@ def invalidate(reason: str = "", *, site: bool = True) -> None:
     the current transaction commits: until then other processes still read the old
     content, and what they cache meanwhile must not outlive the commit.
 
-    ``site=False`` for a release's publish or unpublish: release pages keep
-    their entries unless it changed them (cms.caching.scopes)."""
+    ``site=False`` when release pages keep their entries unless the change is
+    in their scopes (a release's publish or unpublish, a scoped snippet's
+    change) or touches nothing they show (another page published as it was
+    shown): cms.caching.scopes."""
     _bump(reason, site)
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(lambda: _bump(f"{reason} (committed)", site))

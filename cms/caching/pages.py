@@ -237,7 +237,12 @@ class PageCacheMiddleware:
         site, tick = started
         depends_on = scopes.scopes_for(page)
         changed = scopes.stamp(depends_on)
-        made_in = {"site": site, "clock": tick, "scopes": depends_on}
+        made_in = {
+            "format": scopes.ENTRY_FORMAT,
+            "site": site,
+            "clock": tick,
+            "scopes": depends_on,
+        }
         return made_in, prepare(response, site, changed)
 
     @staticmethod

@@ -44,7 +44,12 @@ logger = logging.getLogger(__name__)
 
 SITE_GENERATION_KEY = "pagecache:site-generation"
 CLOCK_KEY = "pagecache:clock"
-_LINKS_KEY = "pagecache:links:{pk}"
+# v2: with the snippets a release shows. The key without a version (links,
+# menus and teaser only) is still read as a release's last publish.
+_LINKS_KEY = "pagecache:links:v2:{pk}"
+_OLD_LINKS_KEY = "pagecache:links:{pk}"
+# Entries made before they listed the snippets they show are never fresh.
+ENTRY_FORMAT = 2
 _SHOWN_KEY = "pagecache:shown:{pk}"
 
 
@@ -89,7 +94,7 @@ def _bump(scopes) -> None:
 
 
 def snippet_scope(model, pk) -> str:
-    return f"snippet:{model._meta.label_lower}:{pk}"
+    return f"snippet:{model._meta.concrete_model._meta.label_lower}:{pk}"
 
 
 def shows_snippets_scoped(model) -> bool:
@@ -100,9 +105,11 @@ def shows_snippets_scoped(model) -> bool:
 
 def snippets_in_streams(obj) -> list[str]:
     """The scopes of the scoped snippets that ``obj``'s StreamFields show, in
-    every language, found with Wagtail's block API ``extract_references`` (what
-    its reference index uses). Not the reference index itself: it is filled by a
-    queued task, so a snippet published just after a page could miss the page."""
+    every language. (Links to pages show only an address, and a changed
+    address leaves a redirect, whose save bumps the site generation.) Found with
+    Wagtail's block API ``extract_references`` (what its reference index uses),
+    not the reference index itself: a queued task fills that, so a snippet
+    published just after a page could miss the page."""
     found = set()
     for field in obj._meta.concrete_fields:
         if isinstance(field, StreamField):
@@ -147,10 +154,6 @@ def scopes_for(page) -> list[str]:
         remembered = _remembered(page)
         # add, not set: a publish that wrote since this page was read wins.
         cache.add(key, remembered, None)
-    elif len(remembered) < len(_UNPUBLISHED):
-        # Remembered before snippets were: the rest still holds.
-        remembered = (*remembered, page.cache_snippets())
-        cache.set(key, remembered, None)
     return [*remembered[0], *remembered[3]]
 
 
@@ -160,7 +163,7 @@ def release_changed(page) -> None:
     on them as it did (same links, same teaser: an edit of its body or lead).
     One that is or was in a menu changes every page's header."""
     key = _LINKS_KEY.format(pk=page.pk)
-    before = cache.get(key)
+    before = cache.get(key) or cache.get(_OLD_LINKS_KEY.format(pk=page.pk))
     now = _remembered(page) if page.live else ([page_scope(page.pk)], *_UNPUBLISHED[1:])
     if (
         before is None
@@ -241,6 +244,8 @@ def known_scope_keys(entry_key: str) -> list[str]:
 def fresh(entry: dict, values: dict, entry_key: str = "") -> bool:
     """Whether a scoped entry is current; ``values`` holds the site generation
     and the scope stamps fetched with the entry (the rest are fetched now)."""
+    if entry.get("format") != ENTRY_FORMAT:
+        return False  # from before entries listed the snippets they show
     if entry.get("site") != values.get(SITE_GENERATION_KEY):
         return False
     keys = [scope_key(scope) for scope in entry["scopes"]]

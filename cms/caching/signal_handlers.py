@@ -18,6 +18,8 @@ WAGTAIL_MODELS_SHOWN_ON_PAGES = (
     "wagtailcore.Site",
     "wagtailcore.PageViewRestriction",  # a page made private must leave the cache
     "wagtailredirects.Redirect",
+    # Document links show the title, type and size of the file.
+    "wagtaildocs.Document",
 )
 
 
@@ -29,9 +31,15 @@ BOOKKEEPING_FIELDS = frozenset(
 
 
 def content_changed(sender, instance=None, **kwargs):
-    """Wagtail's ``unpublished`` (pages and snippets) and ``published`` (snippets:
-    a page's publish is handled by ``page_published``, below)."""
+    """A page or snippet changed as readers see it: Wagtail's ``unpublished``
+    (pages and snippets), ``published`` (snippets: a page's publish comes
+    through ``page_published``, below) and the saves and deletes of what pages
+    show (``object_changed``)."""
     reason = f"{sender._meta.label} {getattr(instance, 'pk', '')}"
+    if isinstance(instance, Page):
+        # Wagtail's scheduled expiry and bulk unpublish send a plain Page: what
+        # it is decides what changes.
+        instance = instance.specific
     if scoped(instance):
         # Listings change everywhere; of the release pages, only those that show
         # it (cms.caching.scopes).
@@ -110,8 +118,9 @@ def connect() -> None:
     post_delete.connect(page_deleted, dispatch_uid="caching-page-deleted")
     for model in shown_on_pages():
         label = model._meta.label
-        # Saved rows, drafts included: a snippet with drafts is also saved directly
-        # (a first draft, a data migration, the shell), and pages show its row.
+        # Saved rows: a snippet with drafts is also saved directly (a first
+        # draft, a data migration, the shell), and pages show its row. A draft
+        # of a live one saves only bookkeeping (object_changed skips it).
         for signal in (post_save, post_delete):
             signal.connect(
                 object_changed,

@@ -7,11 +7,13 @@ from datetime import timedelta
 from unittest import mock
 
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction
 
 from cms.caching import scopes
 from cms.models import SiteSettings
@@ -227,6 +229,10 @@ class ScopedInvalidationTests(TestCase):
         changes = [
             lambda: SiteSettings.objects.get().save(),
             lambda: make_area("Testområde nytt", "Test area new"),
+            # A document link shows the file's title, type and size.
+            lambda: get_document_model().objects.create(
+                title="Testdokument", file=ContentFile(b"test", name="test.txt")
+            ),
             # A release in a menu changes every page's header.
             lambda: release("i menyn", show_in_menus=True),
         ]
@@ -266,3 +272,23 @@ class ScopedInvalidationTests(TestCase):
         edited.save_revision().publish()
         self.assertContains(self.client.get(urls[0]), "Testnyhet ny klocka")
         self.assertContains(self.client.get(urls[1]), "Test news new clock")
+
+    def test_a_release_unpublished_as_a_plain_page_is_gone_every_time(self):
+        # Wagtail's scheduled expiry and bulk unpublish send a plain Page.
+        gone = release("utgangen", publication_date=EARLIER)
+        urls = self.urls(gone)
+        for _round in range(2):
+            with self.captureOnCommitCallbacks(execute=True):
+                gone.save_revision().publish()
+            self.warm(urls)
+            with self.captureOnCommitCallbacks(execute=True):
+                Page.objects.get(pk=gone.pk).unpublish()
+            for url in urls:
+                self.assertEqual(self.client.get(url).status_code, 404, url)
+
+    def test_an_entry_from_before_snippet_scopes_is_never_fresh(self):
+        values = {scopes.SITE_GENERATION_KEY: "1-a", scopes.CLOCK_KEY: 5}
+        entry = {"site": "1-a", "clock": 5, "scopes": []}
+        self.assertFalse(scopes.fresh(entry, values))
+        entry["format"] = scopes.ENTRY_FORMAT
+        self.assertTrue(scopes.fresh(entry, values))
