@@ -186,6 +186,7 @@ def release_changed(page) -> None:
     else:
         bump([*before[0], *now[0]])
     cache.set(key, now, None)
+    cache.delete(_OLD_LINKS_KEY.format(pk=page.pk))  # read once, at most
 
 
 def shown_differently(page) -> bool:
