@@ -256,3 +256,42 @@ def test_deep_news_pages_follow_every_publish_on_every_worker(layout):
     check_page_7()  # everything one further down
     shell(env, release_code("djup-130", "page.unpublish()"))
     check_page_7()  # and one back up from page 2 on
+
+
+def test_a_person_published_reaches_the_pages_that_show_them_and_no_others(layout):
+    # A snippet's scope (cms.caching.scopes) across processes: granskare's
+    # publish in one process, readers on two workers, the database cache.
+    base, env = layout
+    shell(
+        env,
+        "from cms.models import Person\n"
+        "from press.models import NewsIndexPage, PressContact, PressReleasePage\n"
+        "person = Person.objects.create(name='Testa Lagersson', role_sv='testare',"
+        " role_en='tester')\n"
+        "person.save_revision().publish()\n"
+        "news = NewsIndexPage.objects.get()\n"
+        "for slug in ('kontakt-zqx', 'annan-zqx'):\n"
+        "    page = PressReleasePage(title_sv='Rubrik ' + slug, slug_sv=slug,"
+        " lead_sv='Ingress.')\n"
+        "    news.add_child(instance=page)\n"
+        "    if slug == 'kontakt-zqx':\n"
+        "        PressContact.objects.create(page=page, person=person)\n"
+        "    page.save_revision().publish()\n",
+    )
+    contact, other = base + "/nyheter/kontakt-zqx/", base + "/nyheter/annan-zqx/"
+    for _ in range(READS):  # both workers cache both pages
+        status, _headers, body = fetch(contact)
+        assert status == 200 and b"Testa Lagersson" in body
+        assert fetch(other)[0] == 200
+    shell(
+        env,
+        "from cms.models import Person\n"
+        "person = Person.objects.get(name='Testa Lagersson')\n"
+        "person.name = 'Testa Omdopt'\n"
+        "person.save_revision().publish()\n",
+    )
+    for _ in range(READS):
+        _status, _headers, body = fetch(contact)
+        assert b"Testa Omdopt" in body and b"Testa Lagersson" not in body
+        _status, headers, body = fetch(other)
+        assert headers.get("X-Cache") == "HIT" and b"Rubrik annan-zqx" in body
